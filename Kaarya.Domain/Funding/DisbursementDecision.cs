@@ -1,0 +1,128 @@
+using Kaarya.Domain.Assessments;
+using Kaarya.Domain.Businesses;
+using Kaarya.Domain.Common;
+using Kaarya.Domain.Programmes;
+
+namespace Kaarya.Domain.Funding;
+
+/// <summary>The three outcomes the programme gave businesses after stocktaking and risk assessment.</summary>
+public enum DecisionKind
+{
+    /// <summary>Disburse now, within the band.</summary>
+    Immediate = 1,
+
+    /// <summary>Disburse only after further discussion with the survivor and her family.</summary>
+    Delayed = 2,
+
+    /// <summary>No disbursement.</summary>
+    None = 3,
+}
+
+/// <summary>
+/// What the programme decided about seed money for one business in one phase. A decision rests
+/// on a 4P stocktaking and a risk assessment of that business in that phase.
+/// </summary>
+public sealed class DisbursementDecision : AuditableEntity
+{
+    private DisbursementDecision()
+    {
+        DecidedBy = string.Empty;
+        Reason = string.Empty;
+        MustTakePart = string.Empty;
+    }
+
+    private DisbursementDecision(Business business, Phase phase, Stocktaking stocktaking, RiskAssessment riskAssessment, DecisionKind kind, DateOnly decidedOn, Actor decidedBy)
+    {
+        ArgumentNullException.ThrowIfNull(business);
+        ArgumentNullException.ThrowIfNull(phase);
+        ArgumentNullException.ThrowIfNull(decidedBy);
+        Rule.Require(stocktaking is not null && stocktaking.BusinessId == business.Id && stocktaking.PhaseId == phase.Id,
+            "no-stocktaking", $"A decision needs a 4P stocktaking of {business.Name} in {phase.Name}; record the stocktaking first.");
+        Rule.Require(riskAssessment is not null && riskAssessment.BusinessId == business.Id && riskAssessment.PhaseId == phase.Id,
+            "no-risk-assessment", $"A decision needs a risk assessment of {business.Name} in {phase.Name}; record the risk assessment first.");
+        Rule.Require(business.Status != BusinessStatus.Closed, "business-closed", $"{business.Name} is closed; a closed business gets no decision.");
+        decidedBy.MustKeepRecords();
+
+        BusinessId = business.Id;
+        PhaseId = phase.Id;
+        StocktakingId = stocktaking!.Id;
+        RiskAssessmentId = riskAssessment!.Id;
+        Kind = kind;
+        DecidedOn = decidedOn;
+        DecidedBy = decidedBy.UserId;
+        Reason = string.Empty;
+        MustTakePart = string.Empty;
+    }
+
+    public Guid BusinessId { get; private set; }
+
+    public Guid PhaseId { get; private set; }
+
+    public Guid StocktakingId { get; private set; }
+
+    public Guid RiskAssessmentId { get; private set; }
+
+    public DecisionKind Kind { get; private set; }
+
+    /// <summary>The amount decided; zero unless the decision is immediate.</summary>
+    public Money Amount { get; private set; }
+
+    public DateOnly DecidedOn { get; private set; }
+
+    public string DecidedBy { get; private set; }
+
+    /// <summary>Why the money is delayed or withheld; for an immediate decision, any note.</summary>
+    public string Reason { get; private set; }
+
+    /// <summary>When a delayed decision is taken up again with the survivor and her family.</summary>
+    public DateOnly? FollowUpOn { get; private set; }
+
+    /// <summary>Who must take part in the further discussion of a delayed decision (e.g. her family).</summary>
+    public string MustTakePart { get; private set; }
+
+    public string? OverriddenBy { get; private set; }
+
+    public string? OverrideReason { get; private set; }
+
+    public bool AllowsDisbursement => Kind == DecisionKind.Immediate;
+
+    public static DisbursementDecision Immediate(
+        Business business, Phase phase, Stocktaking stocktaking, RiskAssessment riskAssessment,
+        Money amount, DisbursementBand band, DateOnly decidedOn, Actor decidedBy, BandOverride? bandOverride = null, string note = "")
+    {
+        ArgumentNullException.ThrowIfNull(band);
+        var decision = new DisbursementDecision(business, phase, stocktaking, riskAssessment, DecisionKind.Immediate, decidedOn, decidedBy);
+        var neededOverride = band.Admit(amount, bandOverride);
+        decision.Amount = amount;
+        decision.Reason = Rule.OptionalText(note, "The note", TextLimits.Passage);
+        decision.OverriddenBy = neededOverride?.ManagerId;
+        decision.OverrideReason = neededOverride?.Reason;
+        return decision;
+    }
+
+    public static DisbursementDecision Delayed(
+        Business business, Phase phase, Stocktaking stocktaking, RiskAssessment riskAssessment,
+        string reason, DateOnly? followUpOn, string mustTakePart, DateOnly decidedOn, Actor decidedBy)
+    {
+        var decision = new DisbursementDecision(business, phase, stocktaking, riskAssessment, DecisionKind.Delayed, decidedOn, decidedBy);
+        Rule.Require(followUpOn is not null, "no-follow-up",
+            "A delayed decision needs a follow-up date for the discussion with the survivor and her family.");
+        Rule.Require(followUpOn > decidedOn, "follow-up-past", "The follow-up date must come after the decision.");
+        decision.Reason = Rule.RequiredText(reason, "The reason for the delay", TextLimits.Passage);
+        decision.FollowUpOn = followUpOn;
+        decision.MustTakePart = Rule.RequiredText(mustTakePart, "Who must take part", TextLimits.Line);
+        return decision;
+    }
+
+    public static DisbursementDecision NoDisbursement(
+        Business business, Phase phase, Stocktaking stocktaking, RiskAssessment riskAssessment,
+        string reason, DateOnly decidedOn, Actor decidedBy)
+    {
+        var decision = new DisbursementDecision(business, phase, stocktaking, riskAssessment, DecisionKind.None, decidedOn, decidedBy);
+        decision.Reason = Rule.RequiredText(reason, "The reason for no disbursement", TextLimits.Passage);
+        return decision;
+    }
+
+    /// <summary>Whether a delayed decision's follow-up has passed without being taken up.</summary>
+    public bool IsFollowUpOverdue(DateOnly today) => Kind == DecisionKind.Delayed && FollowUpOn < today;
+}

@@ -1,0 +1,167 @@
+using Kaarya.Domain.Common;
+using Kaarya.Domain.Programmes;
+
+namespace Kaarya.Domain.Participants;
+
+/// <summary>What a survivor has agreed that the programme may do with what it knows about her.</summary>
+public enum ConsentPurpose
+{
+    DataKept = 1,
+    Photos = 2,
+    SharedWithFunder = 3,
+}
+
+public enum EnrolmentStatus
+{
+    Active = 1,
+    DroppedOut = 2,
+    Replaced = 3,
+}
+
+/// <summary>
+/// A survivor enrolled in the programme. Her given name is known to GGBK staff only; every
+/// other view uses her <see cref="ParticipantCode"/>.
+/// </summary>
+public sealed class Participant : AuditableEntity
+{
+    private readonly List<ConsentRecord> _consents = [];
+    private readonly List<Enrolment> _enrolments = [];
+
+    private Participant()
+    {
+        Code = null!;
+        GivenName = string.Empty;
+        Village = string.Empty;
+        Block = string.Empty;
+    }
+
+    public Participant(ParticipantCode code, string givenName, string village, string block)
+    {
+        Code = code ?? throw new ArgumentNullException(nameof(code));
+        GivenName = Rule.RequiredText(givenName, "Her given name", TextLimits.Name);
+        Village = Rule.RequiredText(village, "The village", TextLimits.Name);
+        Block = Rule.OptionalText(block, "The block", TextLimits.Name);
+    }
+
+    public ParticipantCode Code { get; private set; }
+
+    public string GivenName { get; private set; }
+
+    public string Village { get; private set; }
+
+    public string Block { get; private set; }
+
+    /// <summary>Every consent given or withdrawn, oldest first; the latest per purpose counts.</summary>
+    public IReadOnlyList<ConsentRecord> Consents => _consents.AsReadOnly();
+
+    public IReadOnlyList<Enrolment> Enrolments => _enrolments.AsReadOnly();
+
+    public void RecordConsent(ConsentPurpose purpose, bool granted, DateOnly on)
+    {
+        _consents.Add(new ConsentRecord(purpose, granted, on));
+    }
+
+    public bool HasConsented(ConsentPurpose purpose) =>
+        _consents.Where(c => c.Purpose == purpose).OrderBy(c => c.RecordedOn).LastOrDefault()?.Granted ?? false;
+
+    public Enrolment EnrolIn(Phase phase, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(phase);
+        Rule.Require(_enrolments.TrueForAll(e => e.PhaseId != phase.Id), "already-enrolled",
+            $"{Code} is already enrolled in {phase.Name}.");
+        Rule.Require(HasConsented(ConsentPurpose.DataKept), "no-consent",
+            $"{Code} has not consented to the programme keeping her data; record her consent first.");
+        var enrolment = new Enrolment(phase.Id, on);
+        _enrolments.Add(enrolment);
+        return enrolment;
+    }
+
+    public Enrolment? EnrolmentIn(Guid phaseId) => _enrolments.Find(e => e.PhaseId == phaseId);
+
+    public bool IsActiveIn(Guid phaseId) => EnrolmentIn(phaseId)?.Status == EnrolmentStatus.Active;
+
+    public void DropOut(Guid phaseId, DateOnly on, string reason)
+    {
+        ActiveEnrolmentIn(phaseId).End(EnrolmentStatus.DroppedOut, on, reason, replacedBy: null);
+    }
+
+    /// <summary>Records that another survivor takes her place in the phase.</summary>
+    public void ReplaceWith(Participant replacement, Phase phase, DateOnly on, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        ArgumentNullException.ThrowIfNull(phase);
+        Rule.Require(replacement.Id != Id, "self-replacement", "A participant cannot replace herself.");
+        var enrolment = ActiveEnrolmentIn(phase.Id);
+        if (replacement.EnrolmentIn(phase.Id) is null)
+        {
+            replacement.EnrolIn(phase, on);
+        }
+
+        enrolment.End(EnrolmentStatus.Replaced, on, reason, replacement.Id);
+    }
+
+    private Enrolment ActiveEnrolmentIn(Guid phaseId)
+    {
+        var enrolment = EnrolmentIn(phaseId);
+        Rule.Require(enrolment is { Status: EnrolmentStatus.Active }, "not-active",
+            $"{Code} is not an active participant of that phase.");
+        return enrolment!;
+    }
+}
+
+/// <summary>One consent decision, kept with its date so that the history is never lost.</summary>
+public sealed class ConsentRecord
+{
+    private ConsentRecord()
+    {
+    }
+
+    internal ConsentRecord(ConsentPurpose purpose, bool granted, DateOnly recordedOn)
+    {
+        Purpose = purpose;
+        Granted = granted;
+        RecordedOn = recordedOn;
+    }
+
+    public ConsentPurpose Purpose { get; private set; }
+
+    public bool Granted { get; private set; }
+
+    public DateOnly RecordedOn { get; private set; }
+}
+
+/// <summary>A participant's place in one phase, and how it ended if it did.</summary>
+public sealed class Enrolment
+{
+    private Enrolment()
+    {
+    }
+
+    internal Enrolment(Guid phaseId, DateOnly enrolledOn)
+    {
+        PhaseId = phaseId;
+        EnrolledOn = enrolledOn;
+        Status = EnrolmentStatus.Active;
+    }
+
+    public Guid PhaseId { get; private set; }
+
+    public DateOnly EnrolledOn { get; private set; }
+
+    public EnrolmentStatus Status { get; private set; }
+
+    public DateOnly? EndedOn { get; private set; }
+
+    public string? EndReason { get; private set; }
+
+    public Guid? ReplacedByParticipantId { get; private set; }
+
+    internal void End(EnrolmentStatus status, DateOnly on, string reason, Guid? replacedBy)
+    {
+        Rule.Require(on >= EnrolledOn, "end-before-start", "An enrolment cannot end before it began.");
+        Status = status;
+        EndedOn = on;
+        EndReason = Rule.RequiredText(reason, "The reason", TextLimits.Line);
+        ReplacedByParticipantId = replacedBy;
+    }
+}

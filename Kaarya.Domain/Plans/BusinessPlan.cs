@@ -1,0 +1,109 @@
+using Kaarya.Domain.Businesses;
+using Kaarya.Domain.Common;
+
+namespace Kaarya.Domain.Plans;
+
+/// <summary>A costed line of a plan: a cost of running the business, or an intended use of seed money.</summary>
+public sealed record PlanLineItem
+{
+    public PlanLineItem(string description, Money amount)
+    {
+        Description = Rule.RequiredText(description, "The item's description", TextLimits.Line);
+        Rule.Require(!amount.IsNegative, "line-negative", $"\"{Description}\" must be ₹0.00 or more.");
+        Amount = amount;
+    }
+
+    public string Description { get; private init; }
+
+    public Money Amount { get; private init; }
+}
+
+/// <summary>The content of a business plan, as drafted with the survivor.</summary>
+public sealed record PlanContent(
+    string ProductsAndServices,
+    string Customers,
+    IReadOnlyList<PlanLineItem> Costs,
+    Money ExpectedMonthlyIncome,
+    IReadOnlyList<PlanLineItem> IntendedUsesOfSeedMoney,
+    string SupportersAndChallengers,
+    string NextSteps);
+
+/// <summary>
+/// One version of a survivor's business plan. A plan is never edited in place: a revision is a
+/// new version, so the plan she agreed to at a review can always be read again.
+/// </summary>
+public sealed class BusinessPlan : AuditableEntity
+{
+    private List<PlanLineItem> _costs = [];
+    private List<PlanLineItem> _intendedUses = [];
+
+    private BusinessPlan()
+    {
+        DraftedBy = string.Empty;
+        ProductsAndServices = string.Empty;
+        Customers = string.Empty;
+        SupportersAndChallengers = string.Empty;
+        NextSteps = string.Empty;
+    }
+
+    private BusinessPlan(Guid businessId, int version, DateOnly draftedOn, Actor draftedBy, PlanContent content)
+    {
+        ArgumentNullException.ThrowIfNull(draftedBy);
+        ArgumentNullException.ThrowIfNull(content);
+        draftedBy.MustKeepRecords();
+        BusinessId = businessId;
+        Version = version;
+        DraftedOn = draftedOn;
+        DraftedBy = draftedBy.UserId;
+        ProductsAndServices = Rule.RequiredText(content.ProductsAndServices, "Products and services", TextLimits.Passage);
+        Customers = Rule.RequiredText(content.Customers, "Customers", TextLimits.Passage);
+        Rule.Require(!content.ExpectedMonthlyIncome.IsNegative, "income-negative", "Expected monthly income must be ₹0.00 or more.");
+        ExpectedMonthlyIncome = content.ExpectedMonthlyIncome;
+        _costs = [.. content.Costs];
+        _intendedUses = [.. content.IntendedUsesOfSeedMoney];
+        SupportersAndChallengers = Rule.OptionalText(content.SupportersAndChallengers, "Supporters and challengers", TextLimits.Passage);
+        NextSteps = Rule.RequiredText(content.NextSteps, "Next steps", TextLimits.Passage);
+    }
+
+    public Guid BusinessId { get; private set; }
+
+    /// <summary>1 for the first plan, then one more for each revision.</summary>
+    public int Version { get; private set; }
+
+    public DateOnly DraftedOn { get; private set; }
+
+    public string DraftedBy { get; private set; }
+
+    public string ProductsAndServices { get; private set; }
+
+    public string Customers { get; private set; }
+
+    public IReadOnlyList<PlanLineItem> Costs => _costs.AsReadOnly();
+
+    public Money ExpectedMonthlyIncome { get; private set; }
+
+    public IReadOnlyList<PlanLineItem> IntendedUsesOfSeedMoney => _intendedUses.AsReadOnly();
+
+    public string SupportersAndChallengers { get; private set; }
+
+    public string NextSteps { get; private set; }
+
+    public Money TotalCosts => Money.Sum(_costs.Select(c => c.Amount));
+
+    public Money SeedMoneyAskedFor => Money.Sum(_intendedUses.Select(c => c.Amount));
+
+    public PlanContent Content => new(ProductsAndServices, Customers, Costs, ExpectedMonthlyIncome, IntendedUsesOfSeedMoney, SupportersAndChallengers, NextSteps);
+
+    public static BusinessPlan Draft(Business business, DateOnly draftedOn, Actor draftedBy, PlanContent content)
+    {
+        ArgumentNullException.ThrowIfNull(business);
+        return new BusinessPlan(business.Id, 1, draftedOn, draftedBy, content);
+    }
+
+    /// <summary>The next version of this plan; this version stays as it was.</summary>
+    public BusinessPlan Revise(DateOnly revisedOn, Actor revisedBy, PlanContent content)
+    {
+        Rule.Require(revisedOn >= DraftedOn, "revision-date", $"A revision is dated on or after {DateFormats.Show(DraftedOn)}, the date of version {Version}.");
+        return new BusinessPlan(BusinessId, Version + 1, revisedOn, revisedBy, content);
+    }
+}

@@ -1,0 +1,26 @@
+using Kaarya.Domain.Assessments;
+using Kaarya.Domain.Businesses;
+using Kaarya.Domain.Common;
+using Kaarya.Domain.Funding;
+using Kaarya.Domain.Programmes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kaarya.Web.Data.Configurations;
+
+internal sealed class DisbursementDecisionConfiguration : IEntityTypeConfiguration<DisbursementDecision>
+{
+    public void Configure(EntityTypeBuilder<DisbursementDecision> builder)
+    {
+        builder.HasOne<Business>().WithMany().HasForeignKey(d => d.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Phase>().WithMany().HasForeignKey(d => d.PhaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Stocktaking>().WithMany().HasForeignKey(d => d.StocktakingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<RiskAssessment>().WithMany().HasForeignKey(d => d.RiskAssessmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.BusinessId, d.PhaseId });
+        builder.Property(d => d.DecidedBy).HasMaxLength(TextLimits.UserId);
+        builder.Property(d => d.OverriddenBy).HasMaxLength(TextLimits.UserId);
+        builder.Property(d => d.MustTakePart).HasMaxLength(TextLimits.Line);
+        builder.Ignore(d => d.AllowsDisbursement);
+        builder.HasAuditColumns();
+    }
+}

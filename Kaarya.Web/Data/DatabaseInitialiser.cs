@@ -1,0 +1,38 @@
+using Kaarya.Web.Data.Seed;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaarya.Web.Data;
+
+/// <summary>
+/// Brings the database to the current schema with the real migrations, then loads the demo
+/// programme if the database is empty and demo data is wanted.
+/// </summary>
+public sealed partial class DatabaseInitialiser(
+    IDbContextFactory<KaaryaDbContext> contexts,
+    DatabaseOptions options,
+    DemoDataLoader demoData,
+    ILogger<DatabaseInitialiser> logger)
+{
+    public async Task InitialiseAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+
+            // WAL lets readers go on while a posting is being written.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (options.LoadDemoData)
+        {
+            var loaded = await demoData.LoadIfEmptyAsync(cancellationToken);
+            if (loaded is not null)
+            {
+                LogDemoLoaded(logger, loaded);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo programme: {Summary}")]
+    private static partial void LogDemoLoaded(ILogger logger, DemoDataSummary summary);
+}

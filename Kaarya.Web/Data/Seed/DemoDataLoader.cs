@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaarya.Web.Data.Seed;
+
+/// <summary>
+/// Loads the demo programme from seed-data/ into an empty database, all or nothing: a mistake in
+/// any file stops with a <see cref="SeedDataException"/> and the database stays empty.
+/// </summary>
+public sealed class DemoDataLoader(IDbContextFactory<KaaryaDbContext> contexts, DatabaseOptions options)
+{
+    public const string ActingUser = "demo-data";
+
+    /// <summary>The folder of demo files: configured, else the seed-data folder copied beside the app.</summary>
+    public string Folder => options.SeedDataPath is { Length: > 0 } configured
+        ? Path.GetFullPath(configured)
+        : Path.Combine(AppContext.BaseDirectory, "seed-data");
+
+    /// <summary>Loads the demo programme unless the database already holds a programme.</summary>
+    public async Task<DemoDataSummary?> LoadIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Programmes.AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var files = await SeedFileSet.ReadAsync(Folder, cancellationToken);
+        db.ActingAs(new Domain.Common.Actor(ActingUser, Domain.Common.KaaryaRole.Staff));
+
+        // The write lock is taken at BEGIN, so a second instance starting at the same moment waits,
+        // then finds the programme and loads nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Programmes.AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var summary = await new DemoProgrammeBuilder(db, files).BuildAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return summary;
+    }
+}

@@ -1,0 +1,72 @@
+using Kaarya.Domain.Common;
+using Kaarya.Domain.Funding;
+using Kaarya.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaarya.Web.Features.Funding;
+
+/// <summary>
+/// The ledger as seen from inside one database transaction: the head to chain onto, the figures
+/// the domain checks a tranche against, and the postings themselves. Callers own the transaction
+/// (see <see cref="DisbursementService"/>, and the demo data loader, which posts in one transaction).
+/// </summary>
+internal sealed class LedgerBook(KaaryaDbContext db)
+{
+    public async Task<LedgerHead> HeadAsync(CancellationToken cancellationToken)
+    {
+        var head = await db.LedgerEntries.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        return head is null ? LedgerHead.Genesis : new LedgerHead(head.Sequence, head.Hash);
+    }
+
+    public Task<DateOnly?> ClosedThroughAsync(CancellationToken cancellationToken) =>
+        db.AccountingPeriods.MaxAsync(p => (DateOnly?)p.ClosedThrough, cancellationToken);
+
+    public async Task<FundingPosition> PositionForAsync(DisbursementRequest request, CancellationToken cancellationToken)
+    {
+        var postedAgainstDecision = await NetAsync(db.LedgerEntries.Where(e => e.DecisionId == request.DecisionId), cancellationToken);
+        var budget = await db.FunderBudgets
+            .Where(b => b.FunderId == request.FunderId && b.PhaseId == request.PhaseId)
+            .Select(b => b.Amount)
+            .FirstOrDefaultAsync(cancellationToken);
+        var funderPosted = await NetAsync(db.LedgerEntries.Where(e => e.FunderId == request.FunderId && e.PhaseId == request.PhaseId), cancellationToken);
+        return new FundingPosition(postedAgainstDecision, budget, funderPosted, await ClosedThroughAsync(cancellationToken));
+    }
+
+    /// <summary>Approves a pending request and posts it; saves, but leaves the commit to the caller.</summary>
+    public async Task<LedgerEntry> ApproveAsync(DisbursementRequest request, Actor approver, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var decision = await db.DisbursementDecisions.SingleAsync(d => d.Id == request.DecisionId, cancellationToken);
+        var position = await PositionForAsync(request, cancellationToken);
+        var posting = request.Approve(approver, decision, position, at);
+        var entry = await AppendAsync(posting, at, cancellationToken);
+        request.MarkPosted(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return entry;
+    }
+
+    /// <summary>Posts the reversal of an entry; saves, but leaves the commit to the caller.</summary>
+    public async Task<LedgerEntry> ReverseAsync(long sequence, Actor manager, string reason, DateOnly valueDate, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var original = await db.LedgerEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Sequence == sequence, cancellationToken)
+            ?? throw new DomainException("no-entry", $"There is no ledger entry #{sequence}.");
+        var alreadyReversed = await db.LedgerEntries.AnyAsync(e => e.ReversesSequence == sequence, cancellationToken);
+        var posting = original.ReversalPosting(manager, reason, valueDate, alreadyReversed, await ClosedThroughAsync(cancellationToken));
+        var entry = await AppendAsync(posting, at, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return entry;
+    }
+
+    private async Task<LedgerEntry> AppendAsync(LedgerPosting posting, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var entry = LedgerEntry.Append(await HeadAsync(cancellationToken), posting, at);
+        db.LedgerEntries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>The net of postings (reversals are negative), summed by the database.</summary>
+    public static async Task<Money> NetAsync(IQueryable<LedgerEntry> entries, CancellationToken cancellationToken) =>
+        Money.FromPaise(await entries.SumAsync(e => e.AmountPaise, cancellationToken));
+}

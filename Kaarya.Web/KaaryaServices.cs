@@ -1,0 +1,49 @@
+using System.Globalization;
+using Kaarya.Domain.Common;
+using Kaarya.Domain.Funding;
+using Kaarya.Web.Data;
+using Kaarya.Web.Features.Businesses;
+using Kaarya.Web.Features.Funding;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+namespace Kaarya.Web;
+
+public static class KaaryaServices
+{
+    /// <summary>Everything the app needs, in one place, so tests host the same app as production.</summary>
+    public static IServiceCollection AddKaarya(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options => ConfigureCultures(options, configuration));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ReadBand(configuration));
+        services.AddKaaryaData(configuration, environment);
+
+        services.AddScoped<BusinessDirectory>();
+        services.AddScoped<LedgerReader>();
+        services.AddScoped<DisbursementService>();
+        return services;
+    }
+
+    /// <summary>The band is programme policy: <c>Programme:DisbursementBand:MinimumRupees</c> and <c>MaximumRupees</c>.</summary>
+    public static DisbursementBand ReadBand(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Programme:DisbursementBand");
+        var minimum = section.GetValue<long?>("MinimumRupees") ?? 8_000;
+        var maximum = section.GetValue<long?>("MaximumRupees") ?? 20_000;
+        return new DisbursementBand(Money.FromRupees(minimum), Money.FromRupees(maximum));
+    }
+
+    private static void ConfigureCultures(RequestLocalizationOptions options, IConfiguration configuration)
+    {
+        CultureInfo[] supported = [new("en-IN"), new("bn-IN")];
+        var preferred = configuration["Localization:DefaultCulture"] ?? "en-IN";
+        options.DefaultRequestCulture = new RequestCulture(supported.Any(c => c.Name == preferred) ? preferred : "en-IN");
+        options.SupportedCultures = supported;
+        options.SupportedUICultures = supported;
+    }
+}

@@ -1,0 +1,44 @@
+using Kaarya.Web;
+using Kaarya.Web.Components;
+using Kaarya.Web.Data;
+using Kaarya.Web.Data.Seed;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddKaarya(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+try
+{
+    await app.Services.GetRequiredService<DatabaseInitialiser>().InitialiseAsync();
+}
+catch (SeedDataException broken)
+{
+    // A broken demo file stops start-up with a message that names file, record and field.
+    StartupLog.DidNotStart(app.Logger, broken.Message);
+    return 1;
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupLog.Ready(app.Logger, app.Urls));
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The web app's entry point; public so that tests can host it.</summary>
+public partial class Program;
