@@ -82,7 +82,7 @@ public sealed class Stocktaking : AuditableEntity
         RecordedBy = recordedBy.UserId;
         Preparation = Rule.RequiredText(answers.Preparation, "Preparation", TextLimits.Passage);
         Purpose = Rule.RequiredText(answers.Purpose, "Purpose", TextLimits.Passage);
-        Rule.Require(answers.Partners.Count > 0, "no-partners", "Name at least one partner, supporter or challenger.");
+        Rule.Require(answers.Partners is { Count: > 0 }, "no-partners", "Name at least one partner, supporter or challenger.");
         _partners = [.. answers.Partners];
         PerformancePositives = Rule.OptionalText(answers.PerformancePositives, "Performance positives", TextLimits.Passage);
         PerformanceChallenges = Rule.OptionalText(answers.PerformanceChallenges, "Performance challenges", TextLimits.Passage);

@@ -20,7 +20,8 @@ public sealed class StageAssessmentInputValidator : AbstractValidator<StageAsses
     public StageAssessmentInputValidator()
     {
         RuleFor(x => x.BusinessId).NotEmpty();
-        RuleFor(x => x.Stage).NotNull().IsInEnum().WithMessage("Choose one of the four stages.");
+        RuleFor(x => x.Stage).NotNull().WithMessage("Choose one of the four stages.")
+            .IsInEnum().WithMessage("Choose one of the four stages.");
         RuleFor(x => x.AssessedOn).NotNull().WithMessage("Enter the date of the assessment.");
         RuleFor(x => x.Evidence).RequiredText("The evidence for the stage", TextLimits.Passage);
     }

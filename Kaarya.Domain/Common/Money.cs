@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Kaarya.Domain.Common;
 
@@ -7,7 +8,7 @@ namespace Kaarya.Domain.Common;
 /// An amount of Indian rupees, held as whole paise in a 64-bit integer so that no sum ever
 /// drifts. Shown the Indian way, with lakh grouping: <c>₹12,50,000.00</c>.
 /// </summary>
-public readonly record struct Money : IComparable<Money>
+public readonly partial record struct Money : IComparable<Money>
 {
     public const long PaisePerRupee = 100;
 
@@ -108,10 +109,15 @@ public readonly record struct Money : IComparable<Money>
             return false;
         }
 
-        var cleaned = text.Trim().Replace("₹", string.Empty, StringComparison.Ordinal)
+        var written = text.Trim().Replace("₹", string.Empty, StringComparison.Ordinal)
             .Replace("Rs.", string.Empty, StringComparison.OrdinalIgnoreCase)
-            .Replace(",", string.Empty, StringComparison.Ordinal)
             .Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (!Grouping().IsMatch(written))
+        {
+            return false;
+        }
+
+        var cleaned = written.Replace(",", string.Empty, StringComparison.Ordinal);
 
         if (!decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rupees))
         {
@@ -132,6 +138,13 @@ public readonly record struct Money : IComparable<Money>
         TryParse(text, out var money)
             ? money
             : throw new DomainException("amount-unreadable", $"\"{text}\" is not an amount in rupees (for example 12,500 or 12500.50).");
+
+    /// <summary>
+    /// Digits with no commas, or commas where Indian (12,50,000) or western (1,250,000) grouping
+    /// puts them, so that "12,50" is not silently read as ₹1,250.
+    /// </summary>
+    [GeneratedRegex(@"^-?([0-9]+|[0-9]{1,2}(,[0-9]{2})*,[0-9]{3}|[0-9]{1,3}(,[0-9]{3})+)(\.[0-9]*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Grouping();
 
     private static string GroupIndian(string digits)
     {

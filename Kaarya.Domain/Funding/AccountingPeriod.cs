@@ -35,7 +35,7 @@ public sealed class AccountingPeriod
         manager.MustBeProgrammeManager("close a period");
         Rule.Require(previouslyClosedThrough is null || through > previouslyClosedThrough, "period-already-closed",
             $"The books are already closed through {DateFormats.Show(previouslyClosedThrough.GetValueOrDefault())}.");
-        Rule.Require(through < DateOnly.FromDateTime(now.UtcDateTime), "period-not-over",
+        Rule.Require(through < ProgrammeCalendar.Today(now), "period-not-over",
             "A period can be closed only once it is over.");
         return new AccountingPeriod(through, manager.UserId, now);
     }

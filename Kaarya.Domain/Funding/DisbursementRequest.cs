@@ -109,6 +109,8 @@ public sealed class DisbursementRequest : AuditableEntity
         Rule.Require(amount.IsPositive, "amount-not-positive", "A disbursement must be more than ₹0.");
         Rule.Require(amount <= decision.Amount, "tranche-over-decision",
             $"{amount.ToShortString()} is more than the {decision.Amount.ToShortString()} decided for this business.");
+        Rule.Require(valueDate >= decision.DecidedOn, "paid-before-decision",
+            $"The money cannot be paid on {DateFormats.Show(valueDate)}, before the decision of {DateFormats.Show(decision.DecidedOn)}.");
         Rule.Require(Enum.IsDefined(method), "method-unknown", "Choose cash, bank transfer or cheque.");
         var cleanReference = Rule.OptionalText(reference, "The reference", TextLimits.Reference);
         Rule.Require(method == PaymentMethod.Cash || cleanReference.Length > 0, "no-reference",

@@ -79,6 +79,7 @@ public sealed class LedgerEntry
     {
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(posting);
+        EnsureWellFormed(posting);
         var entry = new LedgerEntry
         {
             Sequence = head.Sequence + 1,
@@ -120,6 +121,27 @@ public sealed class LedgerEntry
         return new LedgerPosting(
             BusinessId, PhaseId, DecisionId, RequestId: null, FunderId, -Amount, valueDate, Method, Reference,
             manager.UserId, manager.UserId, Sequence, why);
+    }
+
+    /// <summary>
+    /// A disbursement is positive and approved by someone other than its recorder; a reversal is
+    /// negative. Postings come from <see cref="DisbursementRequest.Approve"/> and
+    /// <see cref="ReversalPosting"/>; this is the ledger's own last check.
+    /// </summary>
+    private static void EnsureWellFormed(LedgerPosting posting)
+    {
+        Rule.Require(!string.IsNullOrWhiteSpace(posting.RecordedBy) && !string.IsNullOrWhiteSpace(posting.ApprovedBy),
+            "posting-unsigned", "A ledger entry needs who recorded it and who approved it.");
+        if (posting.ReversesSequence is null)
+        {
+            Rule.Require(posting.Amount.IsPositive, "posting-not-positive", "A disbursement posted to the ledger must be more than ₹0.");
+            Rule.Require(!string.Equals(posting.RecordedBy, posting.ApprovedBy, StringComparison.Ordinal), "four-eyes",
+                "A disbursement must be approved by someone other than the person who recorded it.");
+        }
+        else
+        {
+            Rule.Require(posting.Amount.IsNegative, "reversal-not-negative", "A reversal takes money back out: its amount is negative.");
+        }
     }
 
     /// <summary>SHA-256 of the canonical form, as 64 lowercase hex digits.</summary>

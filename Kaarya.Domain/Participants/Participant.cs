@@ -92,6 +92,7 @@ public sealed class Participant : AuditableEntity
         ArgumentNullException.ThrowIfNull(phase);
         Rule.Require(replacement.Id != Id, "self-replacement", "A participant cannot replace herself.");
         var enrolment = ActiveEnrolmentIn(phase.Id);
+        enrolment.CheckEnd(on, reason);
         if (replacement.EnrolmentIn(phase.Id) is null)
         {
             replacement.EnrolIn(phase, on);
@@ -158,10 +159,17 @@ public sealed class Enrolment
 
     internal void End(EnrolmentStatus status, DateOnly on, string reason, Guid? replacedBy)
     {
-        Rule.Require(on >= EnrolledOn, "end-before-start", "An enrolment cannot end before it began.");
+        var why = CheckEnd(on, reason);
         Status = status;
         EndedOn = on;
-        EndReason = Rule.RequiredText(reason, "The reason", TextLimits.Line);
+        EndReason = why;
         ReplacedByParticipantId = replacedBy;
+    }
+
+    /// <summary>Checks an ending without changing anything; returns the cleaned reason.</summary>
+    internal string CheckEnd(DateOnly on, string reason)
+    {
+        Rule.Require(on >= EnrolledOn, "end-before-start", "An enrolment cannot end before it began.");
+        return Rule.RequiredText(reason, "The reason", TextLimits.Line);
     }
 }

@@ -35,7 +35,7 @@ public sealed record PlanContent(
 public sealed class BusinessPlan : AuditableEntity
 {
     private List<PlanLineItem> _costs = [];
-    private List<PlanLineItem> _intendedUses = [];
+    private List<PlanLineItem> _intendedUsesOfSeedMoney = [];
 
     private BusinessPlan()
     {
@@ -60,7 +60,7 @@ public sealed class BusinessPlan : AuditableEntity
         Rule.Require(!content.ExpectedMonthlyIncome.IsNegative, "income-negative", "Expected monthly income must be ₹0.00 or more.");
         ExpectedMonthlyIncome = content.ExpectedMonthlyIncome;
         _costs = [.. content.Costs];
-        _intendedUses = [.. content.IntendedUsesOfSeedMoney];
+        _intendedUsesOfSeedMoney = [.. content.IntendedUsesOfSeedMoney];
         SupportersAndChallengers = Rule.OptionalText(content.SupportersAndChallengers, "Supporters and challengers", TextLimits.Passage);
         NextSteps = Rule.RequiredText(content.NextSteps, "Next steps", TextLimits.Passage);
     }
@@ -82,7 +82,7 @@ public sealed class BusinessPlan : AuditableEntity
 
     public Money ExpectedMonthlyIncome { get; private set; }
 
-    public IReadOnlyList<PlanLineItem> IntendedUsesOfSeedMoney => _intendedUses.AsReadOnly();
+    public IReadOnlyList<PlanLineItem> IntendedUsesOfSeedMoney => _intendedUsesOfSeedMoney.AsReadOnly();
 
     public string SupportersAndChallengers { get; private set; }
 
@@ -90,7 +90,7 @@ public sealed class BusinessPlan : AuditableEntity
 
     public Money TotalCosts => Money.Sum(_costs.Select(c => c.Amount));
 
-    public Money SeedMoneyAskedFor => Money.Sum(_intendedUses.Select(c => c.Amount));
+    public Money SeedMoneyAskedFor => Money.Sum(_intendedUsesOfSeedMoney.Select(c => c.Amount));
 
     public PlanContent Content => new(ProductsAndServices, Customers, Costs, ExpectedMonthlyIncome, IntendedUsesOfSeedMoney, SupportersAndChallengers, NextSteps);
 

@@ -14,11 +14,13 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
 {
     // One writer at a time in this process; SQLite's write lock (BEGIN IMMEDIATE) covers other processes.
     private static readonly SemaphoreSlim PostingGate = new(1, 1);
+    private static readonly DisbursementRequestInputValidator RequestValidator = new();
 
     /// <summary>Records a request for approval. The same idempotency key twice records it once.</summary>
     public async Task<Guid> RecordRequestAsync(DisbursementRequestInput input, Actor staff, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        InputCheck.Ensure(RequestValidator, input);
         await using var db = await OpenAsync(staff, cancellationToken);
         var existing = await db.DisbursementRequests.Where(r => r.IdempotencyKey == input.IdempotencyKey).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is { } id)
@@ -31,7 +33,7 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
         var funder = await db.Funders.SingleOrDefaultAsync(f => f.Id == input.FunderId, cancellationToken)
             ?? throw new DomainException("no-funder", "That funder does not exist.");
         var request = DisbursementRequest.Record(
-            decision, funder, Money.Parse(input.Amount), input.ValueDate ?? default, input.Method, input.Reference,
+            decision, funder, Money.Parse(input.Amount), input.ValueDate!.Value, input.Method, input.Reference,
             staff, clock.GetUtcNow(), input.IdempotencyKey);
         db.DisbursementRequests.Add(request);
         try
