@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Kaarya.Tests.App;
+
+/// <summary>The app as a newcomer starts it: the README's command, a fresh database, the demo programme.</summary>
+public sealed partial class AppStartTests
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    [Fact]
+    public async Task Started_as_the_readme_says_on_a_fresh_database_it_shows_the_demo_businesses()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var repository = RepositoryRoot();
+        var folder = Path.Combine(Path.GetTempPath(), "kaarya-tests", "app-" + Guid.NewGuid().ToString("N"));
+
+        using var app = StartApp(repository, new() { ["Database__Path"] = Path.Combine(folder, "kaarya.db") });
+        try
+        {
+            var address = await ListeningAddressAsync(app, TimeSpan.FromSeconds(90), cancel);
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+
+            var page = WebUtility.HtmlDecode(await http.GetStringAsync(new Uri("/businesses", UriKind.Relative), cancel));
+
+            var demo = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(repository, "seed-data", "businesses.json"), cancel))!.AsArray();
+            Assert.Equal(15, demo.Count);
+            Assert.All(demo, business => Assert.Contains((string)business!["name"]!, page, StringComparison.Ordinal));
+            Assert.Contains("KAA-01", page, StringComparison.Ordinal);
+            Assert.Contains("₹", page, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(folder, "kaarya.db")));
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_broken_demo_file_stops_start_up_with_a_message_naming_the_mistake()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var repository = RepositoryRoot();
+        var folder = Path.Combine(Path.GetTempPath(), "kaarya-tests", "broken-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Path.Combine(repository, "seed-data"), "*.json"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var participants = Path.Combine(folder, "participants.json");
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(participants, cancel))!;
+        json[1]!["code"] = "not a code";
+        await File.WriteAllTextAsync(participants, json.ToJsonString(), cancel);
+
+        using var app = StartApp(repository, new()
+        {
+            ["Database__Path"] = Path.Combine(folder, "kaarya.db"),
+            ["Database__SeedDataPath"] = folder,
+        });
+        var output = app.StandardOutput.ReadToEndAsync(cancel);
+        await app.WaitForExitAsync(cancel).WaitAsync(TimeSpan.FromSeconds(90), cancel);
+
+        Assert.Equal(1, app.ExitCode);
+        Assert.Contains("participants.json, record 2", await output, StringComparison.Ordinal);
+        Assert.Contains("field 'code'", await output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The README's command; --no-build because the test run has just built it.</summary>
+    private static Process StartApp(string repository, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = repository,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "run", "--project", "Kaarya.Web", "--no-build", "-c", Configuration, "--urls", "http://127.0.0.1:0" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static async Task<string> ListeningAddressAsync(Process app, TimeSpan patience, CancellationToken cancel)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(patience);
+        var seen = new System.Text.StringBuilder();
+        while (await app.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            seen.AppendLine(line);
+            if (ListeningOn().Match(line) is { Success: true } match)
+            {
+                return match.Groups["address"].Value;
+            }
+        }
+
+        var errors = await app.StandardError.ReadToEndAsync(cancel);
+        throw new InvalidOperationException($"The app stopped before listening.\n{seen}\n{errors}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Kaarya.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Kaarya.sln was not found above the test folder.");
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<address>http://\S+)")]
+    private static partial Regex ListeningOn();
+}
