@@ -2,8 +2,12 @@ using System.Globalization;
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Funding;
 using Kaarya.Web.Data;
+using Kaarya.Web.Features.Access;
+using Kaarya.Web.Features.Auditing;
 using Kaarya.Web.Features.Businesses;
 using Kaarya.Web.Features.Funding;
+using Kaarya.Web.Features.Plans;
+using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -22,10 +26,15 @@ public static class KaaryaServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ReadBand(configuration));
         services.AddKaaryaData(configuration, environment);
+        services.AddKaaryaIdentity(configuration);
 
+        services.AddSingleton<RecordGate>();
         services.AddScoped<BusinessDirectory>();
+        services.AddScoped<PlanReader>();
+        services.AddScoped<TimelineReader>();
         services.AddScoped<LedgerReader>();
         services.AddScoped<DisbursementService>();
+        services.AddScoped<AuditSearch>();
         return services;
     }
 

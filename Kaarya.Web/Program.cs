@@ -2,6 +2,8 @@ using Kaarya.Web;
 using Kaarya.Web.Components;
 using Kaarya.Web.Data;
 using Kaarya.Web.Data.Seed;
+using Kaarya.Web.Identity;
+using Kaarya.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +22,12 @@ catch (SeedDataException broken)
     return 1;
 }
 
+// dotnet run --project Kaarya.Web -- create-manager NAME: the first programme manager of a fresh install.
+if (args is ["create-manager", var managerName, ..])
+{
+    return await FirstManager.CreateAsync(app.Services, managerName, Console.In, Console.Out);
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -27,13 +35,17 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 
+app.UseKaaryaSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.Ready(app.Logger, app.Urls));
 

@@ -25,8 +25,12 @@ public sealed partial class AppStartTests
         try
         {
             var address = await ListeningAddressAsync(app, TimeSpan.FromSeconds(90), cancel);
-            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(address) };
 
+            // Signed out, the page sends her to sign in; signed in as demo staff, it lists the demo.
+            var anonymous = await http.GetAsync(new Uri("/businesses", UriKind.Relative), cancel);
+            Assert.EndsWith("/account/login?ReturnUrl=%2Fbusinesses", anonymous.RequestMessage!.RequestUri!.ToString(), StringComparison.Ordinal);
+            await FormSignIn.SignInAsync(http, "staff.rina", "kaarya-demo-2013", cancel);
             var page = WebUtility.HtmlDecode(await http.GetStringAsync(new Uri("/businesses", UriKind.Relative), cancel));
 
             var demo = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(repository, "seed-data", "businesses.json"), cancel))!.AsArray();

@@ -38,7 +38,7 @@ public sealed class DemoDataTests
         var entries = await db.LedgerEntries.ToListAsync(Cancel);
         Assert.Single(entries, e => e.Kind == LedgerEntryKind.Reversal);
         Assert.Contains(await db.DisbursementRequests.ToListAsync(Cancel), r => r.Status == RequestStatus.Rejected);
-        Assert.True((await new LedgerReader(database).VerifyAsync(Cancel)).IsIntact);
+        Assert.True((await database.Ledger.VerifyChainAsync(Cancel)).IsIntact);
         Assert.Contains(await db.Participants.Select(p => p.GivenName).ToListAsync(Cancel), name => name.Any(c => c is >= '\u0980' and <= '\u09FF'));
     }
 

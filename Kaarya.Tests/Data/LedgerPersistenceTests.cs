@@ -24,7 +24,7 @@ public sealed class LedgerPersistenceTests
             database.ExecuteRawAsync($"UPDATE LedgerEntries SET AmountPaise = 1 WHERE Sequence = {entry.Sequence}"));
 
         Assert.Contains(LedgerGuard.UpdateRefused, refused.Message, StringComparison.Ordinal);
-        Assert.True((await new LedgerReader(database).VerifyAsync(Cancel)).IsIntact);
+        Assert.True((await database.Ledger.VerifyChainAsync(Cancel)).IsIntact);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class LedgerPersistenceTests
         await database.ExecuteRawAsync(LedgerGuard.DropSqlite);
         await database.ExecuteRawAsync("UPDATE LedgerEntries SET AmountPaise = 9900000 WHERE Sequence = 3");
 
-        var verification = await new LedgerReader(database).VerifyAsync(Cancel);
+        var verification = await database.Ledger.VerifyChainAsync(Cancel);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(3, verification.FirstBadSequence);
@@ -76,7 +76,7 @@ public sealed class LedgerPersistenceTests
         await database.ExecuteRawAsync(LedgerGuard.DropSqlite);
         await database.ExecuteRawAsync("DELETE FROM LedgerEntries WHERE Sequence = 2");
 
-        var verification = await new LedgerReader(database).VerifyAsync(Cancel);
+        var verification = await database.Ledger.VerifyChainAsync(Cancel);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(2, verification.FirstBadSequence);
@@ -185,7 +185,7 @@ public sealed class LedgerPersistenceTests
         await using var db = database.CreateDbContext();
         var sequences = await db.LedgerEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync(Cancel);
         Assert.Equal(Enumerable.Range(1, expectedEntries).Select(i => (long)i), sequences);
-        var verification = await new LedgerReader(database).VerifyAsync(Cancel);
+        var verification = await database.Ledger.VerifyChainAsync(Cancel);
         Assert.True(verification.IsIntact, verification.Problem);
         Assert.Equal(expectedEntries, verification.EntriesChecked);
     }

@@ -1,4 +1,7 @@
+using Kaarya.Web.Auditing;
 using Kaarya.Web.Data;
+using Kaarya.Web.Features.Access;
+using Kaarya.Web.Features.Funding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,16 +21,22 @@ public sealed class TestDatabase : IDbContextFactory<KaaryaDbContext>, IAsyncDis
         _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kaarya-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         Path = System.IO.Path.Combine(_folder, "kaarya.db");
-        _options = new DbContextOptionsBuilder<KaaryaDbContext>()
-            .UseSqlite(DataServiceCollectionExtensions.SqliteConnectionString(Path))
-            .AddInterceptors(new AuditStampInterceptor(Clock))
-            .Options;
+        var builder = new DbContextOptionsBuilder<KaaryaDbContext>();
+        DataServiceCollectionExtensions.UseKaaryaSqlite(builder, Path, Clock);
+        _options = builder.Options;
     }
 
     public string Path { get; }
 
     /// <summary>The clock every stamp and posting reads; a test moves it as it needs.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2013, 9, 3, 5, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The audit trail and ledger reader of this database, as the app wires them.</summary>
+    public AuditTrail Audit => new(this, Clock);
+
+    public RecordGate Gate => new(Audit, Clock);
+
+    public LedgerReader Ledger => new(this, Gate, Audit);
 
     public static async Task<TestDatabase> CreateAsync()
     {

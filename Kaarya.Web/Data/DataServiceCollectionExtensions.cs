@@ -1,3 +1,4 @@
+using Kaarya.Web.Auditing;
 using Kaarya.Web.Data.Seed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,13 +15,23 @@ public static class DataServiceCollectionExtensions
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
         services.AddSingleton(options);
-        services.AddSingleton<AuditStampInterceptor>();
-        services.AddDbContextFactory<KaaryaDbContext>((provider, db) =>
-            db.UseSqlite(SqliteConnectionString(path), sqlite => sqlite.MigrationsAssembly(typeof(KaaryaDbContext).Assembly.FullName))
-              .AddInterceptors(provider.GetRequiredService<AuditStampInterceptor>()));
+        services.AddDbContextFactory<KaaryaDbContext>((provider, db) => UseKaaryaSqlite(db, path, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<DemoDataLoader>();
         services.AddSingleton<DatabaseInitialiser>();
         return services;
+    }
+
+    /// <summary>
+    /// How every Kaarya context is configured, in the app and in tests alike: SQLite at a path,
+    /// with the interceptors that stamp and audit each save.
+    /// </summary>
+    public static DbContextOptionsBuilder UseKaaryaSqlite(DbContextOptionsBuilder builder, string path, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .UseSqlite(SqliteConnectionString(path), sqlite => sqlite.MigrationsAssembly(typeof(KaaryaDbContext).Assembly.FullName))
+            .AddInterceptors(new AuditStampInterceptor(clock), new AuditChangesInterceptor(clock));
     }
 
     public static string SqliteConnectionString(string path) =>

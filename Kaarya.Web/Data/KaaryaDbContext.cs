@@ -5,6 +5,10 @@ using Kaarya.Domain.Funding;
 using Kaarya.Domain.Participants;
 using Kaarya.Domain.Plans;
 using Kaarya.Domain.Programmes;
+using Kaarya.Web.Auditing;
+using Kaarya.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -14,7 +18,8 @@ namespace Kaarya.Web.Data;
 /// The programme's records. In Blazor Server a context lives for one operation only: create it
 /// from <see cref="IDbContextFactory{TContext}"/>, say who is acting, use it, dispose it.
 /// </summary>
-public sealed class KaaryaDbContext(DbContextOptions<KaaryaDbContext> options) : DbContext(options)
+public sealed class KaaryaDbContext(DbContextOptions<KaaryaDbContext> options)
+    : IdentityDbContext<KaaryaUser, IdentityRole, string>(options)
 {
     /// <summary>The user id stamped on what this context saves (see <see cref="AuditStampInterceptor"/>).</summary>
     public string ActingUserId { get; private set; } = SystemUser;
@@ -55,6 +60,10 @@ public sealed class KaaryaDbContext(DbContextOptions<KaaryaDbContext> options) :
 
     public DbSet<CashBookEntry> CashBookEntries => Set<CashBookEntry>();
 
+    public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public KaaryaDbContext ActingAs(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -69,10 +78,11 @@ public sealed class KaaryaDbContext(DbContextOptions<KaaryaDbContext> options) :
         configurationBuilder.Properties<string>().HaveMaxLength(TextLimits.Passage);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KaaryaDbContext).Assembly);
-        StoreEnumsAsText(modelBuilder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KaaryaDbContext).Assembly);
+        StoreEnumsAsText(builder);
     }
 
     /// <summary>Enums are stored by name, so the database reads without the code beside it.</summary>

@@ -6,6 +6,8 @@ using Kaarya.Domain.Participants;
 using Kaarya.Domain.Plans;
 using Kaarya.Domain.Programmes;
 using Kaarya.Web.Features.Funding;
+using Kaarya.Web.Identity;
+using Microsoft.AspNetCore.Identity;
 
 namespace Kaarya.Web.Data.Seed;
 
@@ -35,8 +37,10 @@ internal sealed class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files
 
     public async Task<DemoDataSummary> BuildAsync(CancellationToken cancellationToken)
     {
+        ReadPeople();
         AddProgramme();
         AddParticipants();
+        AddUsers();
         AddBusinesses();
         AddDecisions();
         await db.SaveChangesAsync(cancellationToken);
@@ -78,12 +82,62 @@ internal sealed class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files
             var phase = record.Lookup(_phases, seed.Phase, "phase", "phase");
             db.FunderBudgets.Add(record.Apply(() => new FunderBudget(funder, phase, record.Amount(seed.Amount, "amount")), "amount"));
         }
+    }
 
-        foreach (var (seed, i) in top.List(source.People, "people").Select((s, i) => (s, i)))
+    /// <summary>Who the records name: every demo user, with her role.</summary>
+    private void ReadPeople()
+    {
+        foreach (var (seed, i) in files.Users.Select((s, i) => (s, i)))
         {
-            var record = new SeedRecord(file, $"people[{i}] ({seed.Id})");
-            var id = record.Text(seed.Id, "id");
-            _people[id] = record.Apply(() => new Actor(id, record.Choice<KaaryaRole>(seed.Role, "role")), "id");
+            var record = new SeedRecord(SeedFileSet.UsersFileName, $"record {i + 1} ({seed.UserName})");
+            var id = record.Text(seed.UserName, "userName");
+            if (_people.ContainsKey(id))
+            {
+                throw record.Fail("userName", $"\"{id}\" is used by an earlier record.");
+            }
+
+            _people[id] = record.Apply(() => new Actor(id, record.Choice<KaaryaRole>(seed.Role, "role")), "userName");
+        }
+    }
+
+    /// <summary>Demo accounts, written straight into the Identity tables so they share the demo's one transaction.</summary>
+    private void AddUsers()
+    {
+        var hasher = new PasswordHasher<KaaryaUser>();
+        foreach (var (seed, i) in files.Users.Select((s, i) => (s, i)))
+        {
+            var record = new SeedRecord(SeedFileSet.UsersFileName, $"record {i + 1} ({seed.UserName})");
+            var actor = _people[seed.UserName!];
+            var participant = seed.Participant is null ? null : record.Lookup(_participants, seed.Participant, "participant", "participant");
+            if (actor.Role == KaaryaRole.Survivor && participant is null)
+            {
+                throw record.Fail("participant", "a survivor's account must name her participant code.");
+            }
+
+            var user = new KaaryaUser
+            {
+                UserName = actor.UserId,
+                NormalizedUserName = actor.UserId.ToUpperInvariant(),
+                DisplayName = record.Text(seed.DisplayName, "displayName"),
+                ParticipantId = actor.Role == KaaryaRole.Survivor ? participant!.Id : null,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                LockoutEnabled = true,
+            };
+            user.PasswordHash = hasher.HashPassword(user, record.Text(seed.Password, "password"));
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = KaaryaRoles.Seeded.Single(r => r.Name == actor.Role.ToString()).Id });
+
+            foreach (var (mentoring, m) in (seed.MentorOf ?? []).Select((x, m) => (x, m)))
+            {
+                var field = $"mentorOf[{m}]";
+                if (actor.Role != KaaryaRole.Mentor)
+                {
+                    throw record.Fail(field, "only a mentor is assigned survivors.");
+                }
+
+                var survivor = record.Lookup(_participants, mentoring.Participant, $"{field}.participant", "participant");
+                db.MentorAssignments.Add(record.Apply(() => new MentorAssignment(actor.UserId, survivor, record.Date(mentoring.From, $"{field}.from")), field));
+            }
         }
     }
 

@@ -3,17 +3,19 @@ using System.Text.Json.Serialization;
 
 namespace Kaarya.Web.Data.Seed;
 
-/// <summary>The four demo files, read and checked for shape before anything is stored.</summary>
+/// <summary>The five demo files, read and checked for shape before anything is stored.</summary>
 internal sealed record SeedFileSet(
     ProgrammeFile Programme,
     List<ParticipantSeed> Participants,
     List<BusinessSeed> Businesses,
-    FundingFile Funding)
+    FundingFile Funding,
+    List<UserSeed> Users)
 {
     public const string ProgrammeFileName = "programme.json";
     public const string ParticipantsFileName = "participants.json";
     public const string BusinessesFileName = "businesses.json";
     public const string FundingFileName = "funding.json";
+    public const string UsersFileName = "users.json";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -28,7 +30,8 @@ internal sealed record SeedFileSet(
             await ReadAsync<ProgrammeFile>(folder, ProgrammeFileName, cancellationToken),
             await ReadAsync<List<ParticipantSeed>>(folder, ParticipantsFileName, cancellationToken),
             await ReadAsync<List<BusinessSeed>>(folder, BusinessesFileName, cancellationToken),
-            await ReadAsync<FundingFile>(folder, FundingFileName, cancellationToken));
+            await ReadAsync<FundingFile>(folder, FundingFileName, cancellationToken),
+            await ReadAsync<List<UserSeed>>(folder, UsersFileName, cancellationToken));
 
     private static async Task<T> ReadAsync<T>(string folder, string name, CancellationToken cancellationToken)
         where T : class

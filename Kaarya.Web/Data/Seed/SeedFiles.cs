@@ -10,8 +10,7 @@ internal sealed record ProgrammeFile(
     ProgrammeSeed? Programme,
     List<PhaseSeed>? Phases,
     List<FunderSeed>? Funders,
-    List<BudgetSeed>? Budgets,
-    List<PersonSeed>? People);
+    List<BudgetSeed>? Budgets);
 
 internal sealed record ProgrammeSeed(string? Name);
 
@@ -21,8 +20,19 @@ internal sealed record FunderSeed(string? Key, string? Name);
 
 internal sealed record BudgetSeed(string? Funder, string? Phase, string? Amount);
 
-/// <summary>A user id the demo records name as recorder or approver, with that person's role.</summary>
-internal sealed record PersonSeed(string? Id, string? Role);
+/// <summary>
+/// A demo user who can sign in. Her user name is what the records name as recorder or approver.
+/// A survivor's account names her participant code; a mentor's, the survivors assigned to her.
+/// </summary>
+internal sealed record UserSeed(
+    string? UserName,
+    string? DisplayName,
+    string? Role,
+    string? Password,
+    string? Participant,
+    List<MentoringSeed>? MentorOf);
+
+internal sealed record MentoringSeed(string? Participant, string? From);
 
 internal sealed record ParticipantSeed(
     string? Code,

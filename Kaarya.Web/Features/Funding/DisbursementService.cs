@@ -1,5 +1,6 @@
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Funding;
+using Kaarya.Web.Auditing;
 using Kaarya.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +68,9 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
     {
         await using var db = await OpenAsync(manager, cancellationToken);
         var request = await FindRequestAsync(db, requestId, cancellationToken);
-        request.Reject(manager, reason, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        request.Reject(manager, reason, now);
+        db.Audit(now, AuditAction.Rejected, nameof(DisbursementRequest), request.Id.ToString(), $"Rejected {request.Amount}: {request.RejectionReason}");
         await SaveOrExplainRaceAsync(db, cancellationToken);
     }
 
@@ -79,7 +82,9 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
             await using var db = await OpenAsync(manager, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var previous = await new LedgerBook(db).ClosedThroughAsync(cancellationToken);
-            db.AccountingPeriods.Add(AccountingPeriod.Close(through, previous, manager, clock.GetUtcNow()));
+            var now = clock.GetUtcNow();
+            db.AccountingPeriods.Add(AccountingPeriod.Close(through, previous, manager, now));
+            db.Audit(now, AuditAction.PeriodClosed, nameof(AccountingPeriod), DateFormats.Show(through), $"Closed the books through {DateFormats.Show(through)}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return through;

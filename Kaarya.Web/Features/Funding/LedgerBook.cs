@@ -1,5 +1,6 @@
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Funding;
+using Kaarya.Web.Auditing;
 using Kaarya.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +44,8 @@ internal sealed class LedgerBook(KaaryaDbContext db)
         var posting = request.Approve(approver, decision, position, at);
         var entry = await AppendAsync(posting, at, cancellationToken);
         request.MarkPosted(entry);
+        db.Audit(at, AuditAction.Approved, nameof(DisbursementRequest), request.Id.ToString(),
+            $"Approved {request.Amount} and posted ledger entry #{entry.Sequence}");
         await db.SaveChangesAsync(cancellationToken);
         return entry;
     }
@@ -55,6 +58,8 @@ internal sealed class LedgerBook(KaaryaDbContext db)
         var alreadyReversed = await db.LedgerEntries.AnyAsync(e => e.ReversesSequence == sequence, cancellationToken);
         var posting = original.ReversalPosting(manager, reason, valueDate, alreadyReversed, await ClosedThroughAsync(cancellationToken));
         var entry = await AppendAsync(posting, at, cancellationToken);
+        db.Audit(at, AuditAction.Reversed, nameof(LedgerEntry), sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Reversed entry #{sequence} by entry #{entry.Sequence}: {posting.Reason}");
         await db.SaveChangesAsync(cancellationToken);
         return entry;
     }

@@ -1,0 +1,44 @@
+using Kaarya.Domain.Common;
+
+namespace Kaarya.Domain.Access;
+
+/// <summary>
+/// Who may see which of the programme's records. Survivors' identities are dangerous to leak:
+/// real names are for GGBK staff only; a survivor sees her own record and nothing else; a mentor
+/// sees the survivors assigned to her; an auditor reads the money, by participant code.
+/// Every use case that reads a survivor's record asks here first.
+/// </summary>
+public static class RecordAccess
+{
+    /// <summary>Whether the viewer may open this survivor's record (business, plan, stage, money, risks).</summary>
+    public static bool MayOpenParticipant(Viewer viewer, Guid participantId)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.Role switch
+        {
+            KaaryaRole.Staff or KaaryaRole.ProgrammeManager => true,
+            KaaryaRole.Survivor => viewer.OwnParticipantId == participantId,
+            KaaryaRole.Mentor => viewer.MentoredParticipantIds.Contains(participantId),
+            _ => false,
+        };
+    }
+
+    /// <summary>The ledger, decisions and utilisation, by participant code.</summary>
+    public static bool MayReadMoney(Viewer viewer) =>
+        viewer?.Role is KaaryaRole.Staff or KaaryaRole.ProgrammeManager or KaaryaRole.Auditor;
+
+    /// <summary>Whether the viewer may see the money of one survivor's business.</summary>
+    public static bool MayReadMoneyOf(Viewer viewer, Guid participantId) =>
+        MayReadMoney(viewer) || MayOpenParticipant(viewer, participantId);
+
+    /// <summary>Survivors' real names: GGBK staff and the programme manager only.</summary>
+    public static bool MaySeeRealNames(Viewer viewer) =>
+        viewer?.Role is KaaryaRole.Staff or KaaryaRole.ProgrammeManager;
+
+    /// <summary>Staff-only notes and the sun/cloud timeline: never survivors, mentors or auditors.</summary>
+    public static bool MaySeeStaffNotes(Viewer viewer) => MaySeeRealNames(viewer);
+
+    /// <summary>Whether opening this record is a view to be written in the audit log: anyone's but her own.</summary>
+    public static bool IsAuditedView(Viewer viewer, Guid participantId) =>
+        !(viewer?.Role == KaaryaRole.Survivor && viewer.OwnParticipantId == participantId);
+}

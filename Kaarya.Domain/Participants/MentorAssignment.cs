@@ -1,0 +1,40 @@
+using Kaarya.Domain.Common;
+
+namespace Kaarya.Domain.Participants;
+
+/// <summary>
+/// A mentor sits with the survivors assigned to her, and with no one else. An assignment ends
+/// rather than being deleted, so who could see whom, when, stays on record.
+/// </summary>
+public sealed class MentorAssignment : AuditableEntity
+{
+    private MentorAssignment()
+    {
+        MentorUserId = string.Empty;
+    }
+
+    public MentorAssignment(string mentorUserId, Participant participant, DateOnly from)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        MentorUserId = Rule.RequiredText(mentorUserId, "The mentor", TextLimits.UserId);
+        ParticipantId = participant.Id;
+        From = from;
+    }
+
+    public string MentorUserId { get; private set; }
+
+    public Guid ParticipantId { get; private set; }
+
+    public DateOnly From { get; private set; }
+
+    public DateOnly? Until { get; private set; }
+
+    public bool IsCurrent => Until is null;
+
+    public void End(DateOnly on)
+    {
+        Rule.Require(Until is null, "assignment-ended", "This assignment has already ended.");
+        Rule.Require(on >= From, "assignment-end-date", "An assignment cannot end before it began.");
+        Until = on;
+    }
+}

@@ -1,0 +1,81 @@
+using Kaarya.Web.Data;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kaarya.Web.Identity;
+
+/// <summary>The <c>Identity</c> section of configuration.</summary>
+public sealed class SignInOptions
+{
+    public const string Section = "Identity";
+
+    /// <summary>Minutes without activity after which she is signed out. Default 30.</summary>
+    public int IdleTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>Wrong passwords in a row before the account is locked. Default 5.</summary>
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked. Default 15 minutes.</summary>
+    public int LockoutMinutes { get; set; } = 15;
+}
+
+public static class IdentityServices
+{
+    /// <summary>ASP.NET Core Identity on the programme's database, cookie sign-in, the five roles and their policies.</summary>
+    public static IServiceCollection AddKaaryaIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signIn = configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
+        services.AddSingleton(signIn);
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<CurrentViewer>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(cookie =>
+            {
+                cookie.LoginPath = "/account/login";
+                cookie.LogoutPath = "/account/logout";
+                cookie.AccessDeniedPath = "/account/denied";
+                cookie.Cookie.Name = "kaarya.auth";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromMinutes(signIn.IdleTimeoutMinutes);
+                cookie.SlidingExpiration = true;
+            }));
+
+        services.AddIdentityCore<KaaryaUser>(options =>
+            {
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789.-_";
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = signIn.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(signIn.LockoutMinutes);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<KaaryaDbContext>()
+            .AddClaimsPrincipalFactory<KaaryaClaimsFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        // Identity's stores need a scoped context; the rest of the app uses the factory.
+        services.AddScoped(provider => provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<KaaryaDbContext>>().CreateDbContext());
+
+        services.AddAuthorization(Policies.Add);
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<AccountSignIn>();
+        return services;
+    }
+}
