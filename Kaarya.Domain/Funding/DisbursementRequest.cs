@@ -129,9 +129,9 @@ public sealed class DisbursementRequest : AuditableEntity
         ArgumentNullException.ThrowIfNull(approver);
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(position);
+        approver.MustBeProgrammeManager("approve a disbursement");
         MustBePending();
         Rule.Require(decision.Id == DecisionId, "wrong-decision", "This request belongs to another decision.");
-        approver.MustBeProgrammeManager("approve a disbursement");
         Rule.Require(!string.Equals(approver.UserId, RecordedBy, StringComparison.Ordinal), "four-eyes",
             "You recorded this request, so another programme manager must approve it.");
 
@@ -153,8 +153,8 @@ public sealed class DisbursementRequest : AuditableEntity
     public void Reject(Actor approver, string reason, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(approver);
-        MustBePending();
         approver.MustBeProgrammeManager("reject a disbursement");
+        MustBePending();
         RejectionReason = Rule.RequiredText(reason, "The reason for rejecting", TextLimits.Passage);
         Status = RequestStatus.Rejected;
         DecidedBy = approver.UserId;

@@ -1,0 +1,44 @@
+using Kaarya.Domain.Common;
+
+namespace Kaarya.Tests.Security;
+
+/// <summary>
+/// The specification of who may open which page or endpoint, from PRODUCT.md's table of roles.
+/// A page added to the app without a row here fails the matrix test: deciding who may open it is
+/// part of adding it.
+/// </summary>
+public static class AccessMatrix
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    public static readonly IReadOnlySet<KaaryaRole?> Everyone = new HashSet<KaaryaRole?> { null, KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Survivor, KaaryaRole.Auditor };
+
+    public static readonly IReadOnlySet<KaaryaRole?> SignedIn = new HashSet<KaaryaRole?> { KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Survivor, KaaryaRole.Auditor };
+
+    public static IReadOnlyDictionary<string, IReadOnlySet<KaaryaRole?>> Expected { get; } = new Dictionary<string, IReadOnlySet<KaaryaRole?>>
+    {
+        ["GET /"] = SignedIn,
+        ["GET /businesses"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Auditor),
+        ["GET /ledger"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Auditor),
+        ["GET /audit"] = Roles(KaaryaRole.ProgrammeManager),
+        ["GET /my-business"] = Roles(KaaryaRole.Survivor),
+        ["GET /account/login"] = Everyone,
+        ["GET /account/denied"] = Everyone,
+        ["GET /not-found"] = Everyone,
+        ["GET /Error"] = Everyone,
+        ["POST /account/logout"] = SignedIn,
+    };
+
+    /// <summary>A demo user of each role (seed-data/users.json), all with the demo password.</summary>
+    public static IReadOnlyDictionary<KaaryaRole, string> DemoUsers { get; } = new Dictionary<KaaryaRole, string>
+    {
+        [KaaryaRole.Staff] = "staff.rina",
+        [KaaryaRole.ProgrammeManager] = "manager.sutapa",
+        [KaaryaRole.Mentor] = "mentor.bina",
+        [KaaryaRole.Survivor] = "kaa-01",
+        [KaaryaRole.Auditor] = "auditor.kp",
+    };
+
+    public const string DemoPassword = "kaarya-demo-2013";
+
+    private static HashSet<KaaryaRole?> Roles(params KaaryaRole[] roles) => roles.Select(r => (KaaryaRole?)r).ToHashSet();
+}
