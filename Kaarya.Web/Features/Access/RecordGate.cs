@@ -30,6 +30,7 @@ public sealed class RecordGate(AuditTrail audit, TimeProvider clock)
 
         if (RecordAccess.IsAuditedView(viewer, owner.Id))
         {
+            db.ActingAs(viewer.Actor);
             db.Audit(clock.GetUtcNow(), AuditAction.Viewed, "Participant", owner.Code.Value, $"Viewed the {what} of {owner.Code}");
             await db.SaveChangesAsync(cancellationToken);
         }
