@@ -23,7 +23,7 @@ catch (SeedDataException broken)
 }
 
 // dotnet run --project Kaarya.Web -- create-manager NAME: the first programme manager of a fresh install.
-if (args is ["create-manager", var managerName, ..])
+if (FirstManager.RequestedName(args) is { } managerName)
 {
     return await FirstManager.CreateAsync(app.Services, managerName, Console.In, Console.Out);
 }

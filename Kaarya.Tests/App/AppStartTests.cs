@@ -77,8 +77,33 @@ public sealed partial class AppStartTests
         Assert.Contains("field 'code'", await output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task On_a_database_without_users_the_first_manager_is_created_from_the_command_line()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var folder = Path.Combine(Path.GetTempPath(), "kaarya-tests", "first-" + Guid.NewGuid().ToString("N"));
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Path"] = Path.Combine(folder, "kaarya.db"),
+            ["Database__LoadDemoData"] = "false",
+            ["KAARYA_NEW_PASSWORD"] = "first-manager-2026",
+        };
+
+        using var first = StartApp(RepositoryRoot(), environment, "create-manager", "sutapa.m");
+        var said = await first.StandardOutput.ReadToEndAsync(cancel).WaitAsync(TimeSpan.FromSeconds(90), cancel);
+        await first.WaitForExitAsync(cancel);
+        using var second = StartApp(RepositoryRoot(), environment, "create-manager", "someone.else");
+        var refused = await second.StandardOutput.ReadToEndAsync(cancel).WaitAsync(TimeSpan.FromSeconds(90), cancel);
+        await second.WaitForExitAsync(cancel);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("Created programme manager sutapa.m", said, StringComparison.Ordinal);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("already has users", refused, StringComparison.Ordinal);
+    }
+
     /// <summary>The README's command; --no-build because the test run has just built it.</summary>
-    private static Process StartApp(string repository, Dictionary<string, string> environment)
+    private static Process StartApp(string repository, Dictionary<string, string> environment, params string[] appArguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -89,6 +114,15 @@ public sealed partial class AppStartTests
         foreach (var argument in new[] { "run", "--project", "Kaarya.Web", "--no-build", "-c", Configuration, "--urls", "http://127.0.0.1:0" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (appArguments.Length > 0)
+        {
+            start.ArgumentList.Add("--");
+            foreach (var argument in appArguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
         }
 
         foreach (var (name, value) in environment)

@@ -9,6 +9,16 @@ namespace Kaarya.Web.Identity;
 /// </summary>
 internal static class FirstManager
 {
+    public const string Command = "create-manager";
+
+    /// <summary>The name after <c>create-manager</c>, wherever it stands among the arguments.</summary>
+    public static string? RequestedName(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var at = Array.IndexOf(args, Command);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
     public static async Task<int> CreateAsync(IServiceProvider services, string userName, TextReader input, TextWriter output)
     {
         await using var scope = services.CreateAsyncScope();

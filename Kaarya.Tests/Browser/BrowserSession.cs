@@ -1,0 +1,110 @@
+using Kaarya.Tests.App;
+using Microsoft.Playwright;
+
+namespace Kaarya.Tests.Browser;
+
+/// <summary>
+/// The real app on a free loopback port, driven by Debian's Chromium through Playwright, as a
+/// person would use it. One app and one browser per test class; each test gets its own context
+/// (cookies and storage), as if on another device.
+/// </summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public KaaryaAppFactory App { get; } = new(realServer: true);
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Everything the browser reported as refused by the Content-Security-Policy.</summary>
+    public List<string> PolicyViolations { get; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        await App.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArguments,
+        });
+    }
+
+    /// <summary>
+    /// Browser tests need Chromium. CI installs it (.ci/run) and a missing browser fails there; on a
+    /// developer's machine without it the browser tests say so and are skipped.
+    /// </summary>
+    public static void RequireChromium()
+    {
+        if (File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        var message = $"Chromium is not installed at {ChromiumPath}: run 'apt-get install chromium' (.ci/run does).";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(message);
+        }
+
+        Assert.Skip(message);
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        RequireChromium();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (PolicyViolations)
+                {
+                    PolicyViolations.Add(message.Text);
+                }
+            }
+        };
+        return page;
+    }
+
+    /// <summary>Signs in through the sign-in page and waits for the page she lands on.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("[data-testid=login-username]", userName);
+        await page.FillAsync("[data-testid=login-password]", password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
