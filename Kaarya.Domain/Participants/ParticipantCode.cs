@@ -23,6 +23,13 @@ public sealed partial record ParticipantCode
         return new ParticipantCode(normalised);
     }
 
+    public static bool TryCreate(string? value, out ParticipantCode code)
+    {
+        var normalised = value?.Trim().ToUpperInvariant() ?? string.Empty;
+        code = Shape().IsMatch(normalised) ? new ParticipantCode(normalised) : null!;
+        return code is not null;
+    }
+
     public override string ToString() => Value;
 
     [GeneratedRegex("^[A-Z]{2,5}-[0-9]{2,4}$", RegexOptions.CultureInvariant)]

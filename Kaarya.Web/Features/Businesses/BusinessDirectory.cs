@@ -18,6 +18,43 @@ public sealed record BusinessRow(
     BusinessStatus Status,
     Money Disbursed);
 
+/// <summary>What the businesses grid asks for: a page, a sort, filters and a search by code or name.</summary>
+public sealed record BusinessQuery
+{
+    public int Page { get; init; }
+
+    public int PageSize { get; init; } = 25;
+
+    public BusinessSort SortBy { get; init; } = BusinessSort.ParticipantCode;
+
+    public bool Descending { get; init; }
+
+    public Guid? PhaseId { get; init; }
+
+    public LifecycleStage? Stage { get; init; }
+
+    public BusinessStatus? Status { get; init; }
+
+    public string? Village { get; init; }
+
+    public Guid? FunderId { get; init; }
+
+    /// <summary>A participant code, a business name, or (for staff only) her given name.</summary>
+    public string? Search { get; init; }
+}
+
+public enum BusinessSort
+{
+    ParticipantCode = 1,
+    Name = 2,
+    Stage = 3,
+    Status = 4,
+    Disbursed = 5,
+}
+
+/// <summary>One page of rows and how many rows match in all.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount);
+
 /// <summary>One business as its own page shows it.</summary>
 public sealed record BusinessSummary(BusinessRow Business, IReadOnlyList<StageAssessment> StageHistory);
 
@@ -28,15 +65,120 @@ public sealed class BusinessDirectory(IDbContextFactory<KaaryaDbContext> context
     {
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var businesses = db.Businesses.AsNoTracking();
-        businesses = viewer.Role switch
+        return await RowsAsync(db, Visible(db.Businesses.AsNoTracking(), viewer), cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of the businesses the viewer may see, filtered, searched and sorted by the database.
+    /// Searching by given name works for staff and the manager only, who may see names.
+    /// </summary>
+    public async Task<Page<BusinessRow>> PageAsync(BusinessQuery query, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = Visible(db.Businesses.AsNoTracking(), viewer)
+            .Join(db.Participants, b => b.ParticipantId, p => p.Id, (b, p) => new BusinessProjection
+            {
+                Id = b.Id,
+                Name = b.Name,
+                Code = p.Code,
+                GivenName = p.GivenName,
+                Village = p.Village,
+                Type = b.Type,
+                Stage = b.StageHistory.OrderByDescending(s => s.AssessedOn).ThenByDescending(s => s.Sequence).Select(s => (LifecycleStage?)s.Stage).FirstOrDefault(),
+                Status = b.Status,
+                DisbursedPaise = db.LedgerEntries.Where(e => e.BusinessId == b.Id).Sum(e => e.AmountPaise),
+            });
+
+        if (query.Stage is { } stage)
         {
-            KaaryaRole.Staff or KaaryaRole.ProgrammeManager or KaaryaRole.Auditor => businesses,
-            KaaryaRole.Mentor => businesses.Where(b => viewer.MentoredParticipantIds.Contains(b.ParticipantId)),
-            KaaryaRole.Survivor => businesses.Where(b => b.ParticipantId == viewer.OwnParticipantId),
-            _ => businesses.Where(_ => false),
+            rows = rows.Where(r => r.Stage == stage);
+        }
+
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(r => r.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Village))
+        {
+            var village = query.Village.Trim();
+            rows = rows.Where(r => r.Village == village);
+        }
+
+        if (query.PhaseId is { } phase)
+        {
+            rows = rows.Where(r => db.DisbursementDecisions.Any(d => d.BusinessId == r.Id && d.PhaseId == phase)
+                || db.Stocktakings.Any(s => s.BusinessId == r.Id && s.PhaseId == phase));
+        }
+
+        if (query.FunderId is { } funder)
+        {
+            rows = rows.Where(r => db.LedgerEntries.Any(e => e.BusinessId == r.Id && e.FunderId == funder));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            if (ParticipantCode.TryCreate(term, out var code))
+            {
+                rows = rows.Where(r => r.Code == code);
+            }
+            else
+            {
+                var pattern = "%" + term + "%";
+                var withNames = RecordAccess.MaySeeRealNames(viewer);
+                rows = rows.Where(r => EF.Functions.Like(r.Name, pattern) || (withNames && EF.Functions.Like(r.GivenName, pattern)));
+            }
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var ordered = (query.SortBy, query.Descending) switch
+        {
+            (BusinessSort.Name, false) => rows.OrderBy(r => r.Name),
+            (BusinessSort.Name, true) => rows.OrderByDescending(r => r.Name),
+            (BusinessSort.Stage, false) => rows.OrderBy(r => r.Stage),
+            (BusinessSort.Stage, true) => rows.OrderByDescending(r => r.Stage),
+            (BusinessSort.Status, false) => rows.OrderBy(r => r.Status),
+            (BusinessSort.Status, true) => rows.OrderByDescending(r => r.Status),
+            (BusinessSort.Disbursed, false) => rows.OrderBy(r => r.DisbursedPaise),
+            (BusinessSort.Disbursed, true) => rows.OrderByDescending(r => r.DisbursedPaise),
+            (_, true) => rows.OrderByDescending(r => r.Code),
+            _ => rows.OrderBy(r => r.Code),
         };
-        return await RowsAsync(db, businesses, cancellationToken);
+        var size = Math.Clamp(query.PageSize, 1, 200);
+        var page = await ordered.ThenBy(r => r.Id).Skip(Math.Max(query.Page, 0) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page<BusinessRow>(page.Select(r => new BusinessRow(r.Id, r.Name, r.Code, r.Type, r.Stage, r.Status, Money.FromPaise(r.DisbursedPaise))).ToList(), total);
+    }
+
+    private static IQueryable<Business> Visible(IQueryable<Business> businesses, Viewer viewer) => viewer.Role switch
+    {
+        KaaryaRole.Staff or KaaryaRole.ProgrammeManager or KaaryaRole.Auditor => businesses,
+        KaaryaRole.Mentor => businesses.Where(b => viewer.MentoredParticipantIds.Contains(b.ParticipantId)),
+        KaaryaRole.Survivor => businesses.Where(b => b.ParticipantId == viewer.OwnParticipantId),
+        _ => businesses.Where(_ => false),
+    };
+
+    private sealed class BusinessProjection
+    {
+        public Guid Id { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+
+        public ParticipantCode Code { get; init; } = null!;
+
+        public string GivenName { get; init; } = string.Empty;
+
+        public string Village { get; init; } = string.Empty;
+
+        public BusinessType Type { get; init; }
+
+        public LifecycleStage? Stage { get; init; }
+
+        public BusinessStatus Status { get; init; }
+
+        public long DisbursedPaise { get; init; }
     }
 
     /// <summary>The viewer's own businesses, for a survivor's home page.</summary>
