@@ -35,6 +35,9 @@ public static class KaaryaServices
         services.AddScoped<LedgerReader>();
         services.AddScoped<DisbursementService>();
         services.AddScoped<AuditSearch>();
+        services.AddScoped<DecisionReader>();
+        services.AddScoped<FunderDirectory>();
+        services.AddScoped<ApprovalInbox>();
         return services;
     }
 

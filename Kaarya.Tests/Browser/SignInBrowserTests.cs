@@ -11,7 +11,7 @@ public sealed class SignInBrowserTests(BrowserSession session) : IClassFixture<B
     public static TheoryData<KaaryaRole, string[]> Navigation => new()
     {
         { KaaryaRole.Staff, ["nav-home", "nav-businesses", "nav-ledger"] },
-        { KaaryaRole.ProgrammeManager, ["nav-home", "nav-businesses", "nav-ledger", "nav-audit"] },
+        { KaaryaRole.ProgrammeManager, ["nav-home", "nav-businesses", "nav-ledger", "nav-approvals", "nav-audit"] },
         { KaaryaRole.Mentor, ["nav-home", "nav-businesses"] },
         { KaaryaRole.Survivor, ["nav-home", "nav-my-business"] },
         { KaaryaRole.Auditor, ["nav-home", "nav-businesses", "nav-ledger"] },
@@ -102,7 +102,7 @@ public sealed class SignInBrowserTests(BrowserSession session) : IClassFixture<B
         var page = await session.NewPageAsync();
         await BrowserSession.SignInAsync(page, AccessMatrix.DemoUsers[role], AccessMatrix.DemoPassword);
         var pages = AccessMatrix.Expected
-            .Where(p => p.Key.StartsWith("GET /", StringComparison.Ordinal) && p.Value.Contains(role) && !p.Value.Contains(null))
+            .Where(p => p.Key.StartsWith("GET /", StringComparison.Ordinal) && !p.Key.Contains('{', StringComparison.Ordinal) && p.Value.Contains(role) && !p.Value.Contains(null))
             .Select(p => p.Key[4..])
             .ToList();
         Assert.NotEmpty(pages);

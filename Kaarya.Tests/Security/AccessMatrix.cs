@@ -19,6 +19,8 @@ public static class AccessMatrix
         ["GET /"] = SignedIn,
         ["GET /businesses"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Auditor),
         ["GET /ledger"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Auditor),
+        ["GET /businesses/{Id:guid}"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Auditor),
+        ["GET /approvals"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /audit"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /my-business"] = Roles(KaaryaRole.Survivor),
         ["GET /account/login"] = Everyone,

@@ -80,7 +80,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     [Fact]
     public async Task Each_role_signed_in_for_real_gets_exactly_what_the_matrix_says()
     {
-        var pages = AccessMatrix.Expected.Where(p => p.Key.StartsWith("GET ", StringComparison.Ordinal)).ToList();
+        // Pages with a parameter in their route are covered by the policy test above and by record access tests.
+        var pages = AccessMatrix.Expected.Where(p => p.Key.StartsWith("GET ", StringComparison.Ordinal) && !p.Key.Contains('{', StringComparison.Ordinal)).ToList();
         var mismatches = new List<string>();
         foreach (var role in AccessMatrix.Everyone)
         {

@@ -1,0 +1,21 @@
+using FluentValidation;
+
+namespace Kaarya.Web.Components.Forms;
+
+/// <summary>
+/// Plugs a domain validator into <c>MudForm.Validation</c>: each field is checked by the same
+/// FluentValidation rules the use case re-runs, and the message shows at the field.
+/// </summary>
+public static class MudValidation
+{
+    public static Func<object, string, Task<IEnumerable<string>>> For<T>(IValidator<T> validator)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        return async (model, propertyName) =>
+        {
+            var context = ValidationContext<T>.CreateWithOptions((T)model, options => options.IncludeProperties(propertyName));
+            var result = await validator.ValidateAsync(context);
+            return result.IsValid ? [] : result.Errors.Select(e => e.ErrorMessage).Distinct().ToList();
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using Kaarya.Domain.Access;
+using Kaarya.Web.Features.Businesses;
+using Kaarya.Web.Identity;
+using Microsoft.AspNetCore.Components;
+
+namespace Kaarya.Web.Components.Pages.Businesses;
+
+public partial class BusinessPage
+{
+    private BusinessSummary? _summary;
+    private bool _refused;
+    private bool _seesStaffNotes;
+    private bool _canRecord;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    private BusinessDirectory Directory { get; set; } = default!;
+
+    [Inject]
+    private CurrentViewer Viewer { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var viewer = await Viewer.ViewerAsync();
+        _seesStaffNotes = RecordAccess.MaySeeStaffNotes(viewer);
+        _canRecord = viewer.Actor.KeepsRecords;
+        try
+        {
+            _summary = await Directory.GetAsync(Id, viewer);
+            _refused = false;
+        }
+        catch (AccessDeniedException)
+        {
+            // Someone else's record, or an id that does not exist: the same calm answer, already audited.
+            _refused = true;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Kaarya.Domain.Common;
+using Kaarya.Domain.Funding;
+using Kaarya.Web.Components.Forms;
+using Kaarya.Web.Features.Funding;
+using Kaarya.Web.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace Kaarya.Web.Components.Pages.Disbursements;
+
+/// <summary>
+/// Staff record a tranche against an immediate decision. The form keeps one idempotency key for
+/// its whole life, so a double click or a resubmission records one request.
+/// </summary>
+public partial class DisbursementRequestForm
+{
+    private static readonly DisbursementRequestInputValidator Validator = new();
+    private readonly Func<object, string, Task<IEnumerable<string>>> _validate = MudValidation.For(Validator);
+    private DisbursementRequestInput _input = new();
+    private MudForm? _form;
+    private string? _refusal;
+    private bool _submitting;
+
+    [Parameter, EditorRequired]
+    public Guid DecisionId { get; set; }
+
+    [Parameter, EditorRequired]
+    public Money StillToPay { get; set; }
+
+    [Parameter]
+    public Guid FunderId { get; set; }
+
+    [Parameter]
+    public EventCallback OnRecorded { get; set; }
+
+    [Inject]
+    private DisbursementService Disbursements { get; set; } = default!;
+
+    [Inject]
+    private CurrentViewer Viewer { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<UiText> Text { get; set; } = default!;
+
+    [Inject]
+    private FunderDirectory Funders { get; set; } = default!;
+
+    private DateTime? ValueDate
+    {
+        get => _input.ValueDate?.ToDateTime(TimeOnly.MinValue);
+        set => _input.ValueDate = value is { } date ? DateOnly.FromDateTime(date) : null;
+    }
+
+    private string? AmountHelp => Money.TryParse(_input.Amount, out var amount) ? amount.ToString() : null;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _input.DecisionId = DecisionId;
+        _input.FunderId = FunderId != Guid.Empty ? FunderId : await Funders.DefaultFunderForAsync(DecisionId);
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (_submitting || _form is null)
+        {
+            return;
+        }
+
+        _submitting = true;
+        _refusal = null;
+        try
+        {
+            await _form.ValidateAsync();
+            if (!_form.IsValid)
+            {
+                return;
+            }
+
+            await Disbursements.RecordRequestAsync(_input, await Viewer.ActorAsync());
+            Snackbar.Add(Text["Request.Recorded"], Severity.Success);
+            _input = new DisbursementRequestInput { DecisionId = DecisionId, FunderId = _input.FunderId };
+            await OnRecorded.InvokeAsync();
+        }
+        catch (DomainException refused)
+        {
+            _refusal = refused.Message;
+        }
+        finally
+        {
+            _submitting = false;
+        }
+    }
+}

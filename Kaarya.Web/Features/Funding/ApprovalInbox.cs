@@ -1,0 +1,61 @@
+using Kaarya.Domain.Access;
+using Kaarya.Domain.Common;
+using Kaarya.Domain.Funding;
+using Kaarya.Domain.Participants;
+using Kaarya.Web.Auditing;
+using Kaarya.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaarya.Web.Features.Funding;
+
+/// <summary>A request waiting for the programme manager, with what the decision allows.</summary>
+public sealed record PendingRequest(
+    Guid Id,
+    ParticipantCode ParticipantCode,
+    string Business,
+    Money Amount,
+    DateOnly ValueDate,
+    PaymentMethod Method,
+    string Reference,
+    string RecordedBy,
+    DateTimeOffset RecordedAt,
+    Money Decided,
+    Money PaidSoFar);
+
+/// <summary>The manager's approvals inbox: requests waiting for a second pair of eyes, oldest first.</summary>
+public sealed class ApprovalInbox(IDbContextFactory<KaaryaDbContext> contexts, AuditTrail audit)
+{
+    public async Task<IReadOnlyList<PendingRequest>> PendingAsync(Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.Actor.IsProgrammeManager)
+        {
+            await audit.RecordAsync(viewer.UserId, AuditAction.AccessRefused, "ApprovalInbox", "pending", "Refused: the approvals inbox", cancellationToken);
+            throw new AccessDeniedException();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+            from r in db.DisbursementRequests.AsNoTracking()
+            where r.Status == RequestStatus.Pending
+            join d in db.DisbursementDecisions on r.DecisionId equals d.Id
+            join b in db.Businesses on r.BusinessId equals b.Id
+            join p in db.Participants on b.ParticipantId equals p.Id
+            select new
+            {
+                r.Id,
+                p.Code,
+                Business = b.Name,
+                r.Amount,
+                r.ValueDate,
+                r.Method,
+                r.Reference,
+                r.RecordedBy,
+                r.RecordedAt,
+                Decided = d.Amount,
+                PaidPaise = db.LedgerEntries.Where(e => e.DecisionId == d.Id).Sum(e => e.AmountPaise),
+            }).ToListAsync(cancellationToken);
+        // Few requests wait at once; SQLite cannot order by an instant, so they are put in order here.
+        return rows.OrderBy(r => r.RecordedAt).Select(r => new PendingRequest(r.Id, r.Code, r.Business, r.Amount, r.ValueDate, r.Method, r.Reference, r.RecordedBy, r.RecordedAt, r.Decided, Money.FromPaise(r.PaidPaise))).ToList();
+    }
+}

@@ -1,0 +1,46 @@
+using Kaarya.Domain.Access;
+using Kaarya.Domain.Common;
+using Kaarya.Domain.Funding;
+using Kaarya.Web.Data;
+using Kaarya.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaarya.Web.Features.Funding;
+
+/// <summary>A decision as the business page shows it, with what has been paid against it.</summary>
+public sealed record DecisionRow(
+    Guid Id,
+    DecisionKind Kind,
+    Money Amount,
+    DateOnly DecidedOn,
+    string DecidedBy,
+    string Reason,
+    DateOnly? FollowUpOn,
+    string MustTakePart,
+    string? OverrideReason,
+    Money Paid)
+{
+    public Money StillToPay => Kind == DecisionKind.Immediate && Amount > Paid ? Amount - Paid : Money.Zero;
+}
+
+/// <summary>Reads a business's decisions, for those who may read its money.</summary>
+public sealed class DecisionReader(IDbContextFactory<KaaryaDbContext> contexts, RecordGate gate)
+{
+    public async Task<IReadOnlyList<DecisionRow>> ForBusinessAsync(Guid businessId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await gate.OpenBusinessAsync(db, businessId, viewer, RecordGate.Money, cancellationToken);
+        var rows = await db.DisbursementDecisions.AsNoTracking()
+            .Where(d => d.BusinessId == businessId)
+            .OrderByDescending(d => d.DecidedOn)
+            .Select(d => new
+            {
+                Decision = d,
+                PaidPaise = db.LedgerEntries.Where(e => e.DecisionId == d.Id).Sum(e => e.AmountPaise),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new DecisionRow(
+            r.Decision.Id, r.Decision.Kind, r.Decision.Amount, r.Decision.DecidedOn, r.Decision.DecidedBy, r.Decision.Reason,
+            r.Decision.FollowUpOn, r.Decision.MustTakePart, r.Decision.OverrideReason, Money.FromPaise(r.PaidPaise))).ToList();
+    }
+}
