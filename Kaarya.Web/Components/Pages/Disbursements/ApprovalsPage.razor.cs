@@ -12,6 +12,7 @@ public partial class ApprovalsPage
     private readonly Dictionary<Guid, string> _reasons = [];
     private IReadOnlyList<PendingRequest>? _pending;
     private bool _busy;
+    private string? _refusal;
 
     [Inject]
     private ApprovalInbox Inbox { get; set; } = default!;
@@ -60,6 +61,7 @@ public partial class ApprovalsPage
         }
 
         _busy = true;
+        _refusal = null;
         try
         {
             await decide(await Viewer.ActorAsync());
@@ -67,7 +69,7 @@ public partial class ApprovalsPage
         }
         catch (DomainException refused)
         {
-            Snackbar.Add(refused.Message, Severity.Warning);
+            _refusal = refused.Message;
         }
         finally
         {

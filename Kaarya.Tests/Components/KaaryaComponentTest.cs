@@ -1,0 +1,79 @@
+using Bunit;
+using Kaarya.Domain.Common;
+using Kaarya.Tests.Data;
+using Kaarya.Web;
+using Kaarya.Web.Auditing;
+using Kaarya.Web.Data;
+using Kaarya.Web.Data.Seed;
+using Kaarya.Web.Features.Access;
+using Kaarya.Web.Features.Funding;
+using Kaarya.Web.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Kaarya.Tests.Components;
+
+/// <summary>
+/// The one base for component tests: MudBlazor set up once (loose JS interop, its services, the
+/// popover provider), English text from the app's resources, and the app's real use cases over a
+/// real SQLite database holding the demo programme. A test signs in as a demo user by role.
+/// </summary>
+public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        await new DemoDataLoader(Database, new DatabaseOptions()).LoadIfEmptyAsync(Cancel);
+
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddSingleton<IDbContextFactory<KaaryaDbContext>>(Database);
+        Services.AddSingleton<TimeProvider>(Database.Clock);
+        Services.AddSingleton(Database.Audit);
+        Services.AddSingleton(Database.Gate);
+        Services.AddScoped<CurrentViewer>();
+        Services.AddScoped<DisbursementService>();
+        Services.AddScoped<ApprovalInbox>();
+        Services.AddScoped<FunderDirectory>();
+        Services.AddScoped<DecisionReader>();
+        Services.AddScoped<LedgerReader>();
+        Services.AddSingleton(new SignInOptions());
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-IN");
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Signs in as a demo user (seed-data/users.json) with her role.</summary>
+    protected void SignInAs(string userName, KaaryaRole role)
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(userName);
+        authorization.SetRoles(role.ToString());
+    }
+
+    /// <summary>Renders a component beside MudBlazor's providers, as the layout does.</summary>
+    protected IRenderedComponent<T> RenderWithProviders<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
+        where T : IComponent
+    {
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        return Render(parameters ?? (_ => { }));
+    }
+
+    protected IStringLocalizer<UiText> Text => Services.GetRequiredService<IStringLocalizer<UiText>>();
+}
