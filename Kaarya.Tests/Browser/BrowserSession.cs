@@ -104,6 +104,21 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>Saves a full-page screenshot as a test artifact, under artifacts/screenshots at the repository's root.</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Kaarya.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        var target = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+        Directory.CreateDirectory(target);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(target, name + ".png"), FullPage = true });
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -1,0 +1,82 @@
+using Kaarya.Tests.Security;
+using Microsoft.Playwright;
+
+namespace Kaarya.Tests.Browser;
+
+/// <summary>
+/// The money flow as GGBK works it, in a real Chromium: staff record a tranche on a business page,
+/// the programme manager approves it in her inbox, and the ledger shows it with its chain intact.
+/// </summary>
+public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [Fact]
+    public async Task Staff_record_a_request_the_manager_approves_it_and_the_ledger_shows_it()
+    {
+        var staff = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(staff, "staff.rina", AccessMatrix.DemoPassword);
+        await OpenBusinessOfAsync(staff, "KAA-01");
+        await BrowserSession.SaveScreenshotAsync(staff, "business-page");
+        await staff.GetByRole(AriaRole.Tab, new() { Name = "Money" }).ClickAsync();
+
+        await staff.FillAsync("input[data-testid=request-amount]", "5,000");
+        await staff.FillAsync("input[data-testid=request-date]", "02-12-2013");
+        await staff.Keyboard.PressAsync("Tab");
+        await staff.FillAsync("input[data-testid=request-reference]", "RCPT-2013-88");
+        await staff.Keyboard.PressAsync("Tab");
+        await staff.Locator("button[data-testid=request-submit]").DblClickAsync();
+        await staff.GetByText("Request recorded").First.WaitForAsync();
+
+        var manager = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(manager, "manager.sutapa", AccessMatrix.DemoPassword);
+        await manager.GotoAsync("/approvals");
+        var waiting = manager.Locator("[data-testid=pending-request]");
+        await waiting.First.WaitForAsync();
+        Assert.Equal(1, await waiting.CountAsync());
+        Assert.Contains("₹5,000.00", await waiting.First.InnerTextAsync(), StringComparison.Ordinal);
+        await ClickWhenInteractiveAsync(manager, "button[data-testid=approve]", "[data-testid=approvals-empty]");
+
+        await manager.GotoAsync("/ledger");
+        var newest = manager.Locator("[data-testid=ledger] tbody tr").First;
+        await newest.WaitForAsync();
+        var row = await newest.InnerTextAsync();
+        Assert.Contains("KAA-01", row, StringComparison.Ordinal);
+        Assert.Contains("₹5,000.00", row, StringComparison.Ordinal);
+        Assert.Contains("intact", await manager.InnerTextAsync("[data-testid=chain-status]"), StringComparison.Ordinal);
+        Assert.Empty(session.PolicyViolations);
+    }
+
+    private static async Task OpenBusinessOfAsync(IPage page, string code)
+    {
+        await page.GotoAsync("/businesses");
+        var row = page.Locator("[data-testid=business-list] tbody tr", new() { HasText = code }).Filter(new() { HasText = "Running" }).First;
+        await row.WaitForAsync();
+        for (var attempt = 0; attempt < 40 && !page.Url.Contains("/businesses/", StringComparison.Ordinal); attempt++)
+        {
+            await row.ClickAsync();
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        await page.Locator("[data-testid=business-tabs]").WaitForAsync();
+    }
+
+    /// <summary>Clicks until the page shows the expected result: clicks before the circuit is up are lost.</summary>
+    private static async Task ClickWhenInteractiveAsync(IPage page, string selector, string expected)
+    {
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            if (await page.Locator(expected).CountAsync() > 0)
+            {
+                return;
+            }
+
+            if (await page.Locator(selector).CountAsync() > 0)
+            {
+                await page.Locator(selector).First.ClickAsync();
+            }
+
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        await page.Locator(expected).WaitForAsync();
+    }
+}
