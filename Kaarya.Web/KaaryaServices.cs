@@ -36,6 +36,7 @@ public static class KaaryaServices
         services.AddScoped<DisbursementService>();
         services.AddScoped<AuditSearch>();
         services.AddScoped<DecisionReader>();
+        services.AddScoped<DecisionService>();
         services.AddScoped<FunderDirectory>();
         services.AddScoped<ApprovalInbox>();
         return services;

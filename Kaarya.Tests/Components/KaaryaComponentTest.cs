@@ -47,6 +47,8 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<FunderDirectory>();
         Services.AddScoped<DecisionReader>();
         Services.AddScoped<LedgerReader>();
+        Services.AddScoped<DecisionService>();
+        Services.AddSingleton(Kaarya.Domain.Funding.DisbursementBand.Default);
         Services.AddSingleton(new SignInOptions());
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-IN");
     }

@@ -11,6 +11,7 @@ public partial class BusinessPage
     private bool _refused;
     private bool _seesStaffNotes;
     private bool _canRecord;
+    private bool _isManager;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -26,6 +27,7 @@ public partial class BusinessPage
         var viewer = await Viewer.ViewerAsync();
         _seesStaffNotes = RecordAccess.MaySeeStaffNotes(viewer);
         _canRecord = viewer.Actor.KeepsRecords;
+        _isManager = viewer.Actor.IsProgrammeManager;
         try
         {
             _summary = await Directory.GetAsync(Id, viewer);

@@ -1,0 +1,99 @@
+using Kaarya.Domain.Common;
+using Kaarya.Domain.Funding;
+using Kaarya.Web.Components.Forms;
+using Kaarya.Web.Features.Funding;
+using Kaarya.Web.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace Kaarya.Web.Components.Pages.Disbursements;
+
+/// <summary>Records a decision for a business; the band and its override are the domain's to judge.</summary>
+public partial class DecisionForm
+{
+    private static readonly DecisionInputValidator Validator = new();
+    private readonly Func<object, string, Task<IEnumerable<string>>> _validate = MudValidation.For(Validator);
+    private DecisionInput _input = new();
+    private DecisionGrounds? _grounds;
+    private MudForm? _form;
+    private string? _refusal;
+    private bool _submitting;
+
+    [Parameter, EditorRequired]
+    public Guid BusinessId { get; set; }
+
+    [Parameter]
+    public bool IsManager { get; set; }
+
+    [Parameter]
+    public EventCallback OnRecorded { get; set; }
+
+    [Inject]
+    private DecisionService Decisions { get; set; } = default!;
+
+    [Inject]
+    private CurrentViewer Viewer { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<UiText> Text { get; set; } = default!;
+
+    private DateTime? DecidedOn
+    {
+        get => _input.DecidedOn?.ToDateTime(TimeOnly.MinValue);
+        set => _input.DecidedOn = value is { } date ? DateOnly.FromDateTime(date) : null;
+    }
+
+    private DateTime? FollowUpOn
+    {
+        get => _input.FollowUpOn?.ToDateTime(TimeOnly.MinValue);
+        set => _input.FollowUpOn = value is { } date ? DateOnly.FromDateTime(date) : null;
+    }
+
+    private string? AmountHelp => Money.TryParse(_input.Amount, out var amount) ? amount.ToString() : null;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _grounds = await Decisions.GroundsAsync(BusinessId);
+        Reset();
+    }
+
+    private void Reset() => _input = _grounds is null
+        ? new DecisionInput()
+        : new DecisionInput { BusinessId = BusinessId, PhaseId = _grounds.PhaseId, StocktakingId = _grounds.StocktakingId, RiskAssessmentId = _grounds.RiskAssessmentId };
+
+    private async Task SubmitAsync()
+    {
+        if (_submitting || _form is null)
+        {
+            return;
+        }
+
+        _submitting = true;
+        _refusal = null;
+        try
+        {
+            await _form.ValidateAsync();
+            if (!_form.IsValid)
+            {
+                return;
+            }
+
+            await Decisions.RecordAsync(_input, await Viewer.ActorAsync());
+            Snackbar.Add(Text["DecisionForm.Recorded"], Severity.Success);
+            Reset();
+            await OnRecorded.InvokeAsync();
+        }
+        catch (DomainException refused)
+        {
+            _refusal = refused.Message;
+        }
+        finally
+        {
+            _submitting = false;
+        }
+    }
+}

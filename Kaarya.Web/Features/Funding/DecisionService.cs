@@ -1,0 +1,63 @@
+using Kaarya.Domain.Common;
+using Kaarya.Domain.Funding;
+using Kaarya.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaarya.Web.Features.Funding;
+
+/// <summary>What a decision rests on: the latest 4P stocktaking and risk assessment of the business in one phase.</summary>
+public sealed record DecisionGrounds(Guid PhaseId, string PhaseName, Guid StocktakingId, Guid RiskAssessmentId);
+
+/// <summary>Records disbursement decisions through the domain's rules: the band, its override, the grounds.</summary>
+public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts, DisbursementBand band)
+{
+    private static readonly DecisionInputValidator Validator = new();
+
+    public DisbursementBand Band => band;
+
+    /// <summary>The grounds for a new decision, or null when a stocktaking or a risk assessment is missing.</summary>
+    public async Task<DecisionGrounds?> GroundsAsync(Guid businessId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stocktaking = await db.Stocktakings.AsNoTracking().Where(s => s.BusinessId == businessId)
+            .OrderByDescending(s => s.HeldOn).Select(s => new { s.Id, s.PhaseId }).FirstOrDefaultAsync(cancellationToken);
+        if (stocktaking is null)
+        {
+            return null;
+        }
+
+        var risks = await db.RiskAssessments.AsNoTracking().Where(r => r.BusinessId == businessId && r.PhaseId == stocktaking.PhaseId)
+            .OrderByDescending(r => r.AssessedOn).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        var phase = await db.Phases.AsNoTracking().Where(p => p.Id == stocktaking.PhaseId).Select(p => p.Name).SingleAsync(cancellationToken);
+        return risks is { } riskId ? new DecisionGrounds(stocktaking.PhaseId, phase, stocktaking.Id, riskId) : null;
+    }
+
+    public async Task<Guid> RecordAsync(DecisionInput input, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.MustKeepRecords();
+        InputCheck.Ensure(Validator, input);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.ActingAs(actor);
+        var business = await db.Businesses.SingleOrDefaultAsync(b => b.Id == input.BusinessId, cancellationToken)
+            ?? throw new DomainException("no-business", "That business does not exist.");
+        var phase = await db.Phases.SingleOrDefaultAsync(p => p.Id == input.PhaseId, cancellationToken)
+            ?? throw new DomainException("no-phase", "That phase does not exist.");
+        var stocktaking = await db.Stocktakings.SingleOrDefaultAsync(s => s.Id == input.StocktakingId, cancellationToken);
+        var risks = await db.RiskAssessments.SingleOrDefaultAsync(r => r.Id == input.RiskAssessmentId, cancellationToken);
+        var decidedOn = input.DecidedOn!.Value;
+
+        var decision = input.Kind switch
+        {
+            DecisionKind.Immediate => DisbursementDecision.Immediate(
+                business, phase, stocktaking!, risks!, Money.Parse(input.Amount), band, decidedOn, actor,
+                string.IsNullOrWhiteSpace(input.OverrideReason) ? null : new BandOverride(actor, input.OverrideReason), input.Reason),
+            DecisionKind.Delayed => DisbursementDecision.Delayed(business, phase, stocktaking!, risks!, input.Reason, input.FollowUpOn, input.MustTakePart, decidedOn, actor),
+            _ => DisbursementDecision.NoDisbursement(business, phase, stocktaking!, risks!, input.Reason, decidedOn, actor),
+        };
+        db.DisbursementDecisions.Add(decision);
+        await db.SaveChangesAsync(cancellationToken);
+        return decision.Id;
+    }
+}
