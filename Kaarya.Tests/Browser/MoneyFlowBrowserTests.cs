@@ -45,6 +45,50 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         Assert.Empty(session.PolicyViolations);
     }
 
+    [Fact]
+    public async Task The_manager_reverses_an_entry_and_the_chain_stays_intact()
+    {
+        var manager = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(manager, "manager.sutapa", AccessMatrix.DemoPassword);
+        await manager.GotoAsync("/ledger");
+        await manager.Locator("[data-testid=reverse-panel]").WaitForAsync();
+        await ClickWhenInteractiveAsync(manager, "[data-testid=reverse-panel] .mud-expand-panel-header", "input[data-testid=reverse-sequence]:visible");
+
+        await manager.FillAsync("input[data-testid=reverse-sequence]", "1");
+        await manager.FillAsync("input[data-testid=reverse-date]", "15-12-2013");
+        await manager.Keyboard.PressAsync("Tab");
+        await manager.FillAsync("input[data-testid=reverse-reason]", "Paid into the wrong account");
+        await manager.Keyboard.PressAsync("Tab");
+        await manager.ClickAsync("button[data-testid=reverse-submit]");
+
+        var newest = manager.Locator("[data-testid=ledger] tbody tr", new() { HasText = "Reversal of #1" });
+        await newest.First.WaitForAsync();
+        Assert.Contains("-₹", await newest.First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("intact", await manager.InnerTextAsync("[data-testid=chain-status]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_amount_outside_the_band_is_refused_with_the_programmes_words_and_nothing_is_stored()
+    {
+        var staff = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(staff, "staff.mousumi", AccessMatrix.DemoPassword);
+        await OpenBusinessOfAsync(staff, "KAA-05");
+        await ClickWhenInteractiveAsync(staff, "[role=tab]:has-text('Money')", "[data-testid=decision-form]");
+        var decisionsBefore = await staff.Locator("[data-testid=decision]").CountAsync();
+
+        await staff.FillAsync("input[data-testid=decision-amount]", "25,000");
+        await staff.FillAsync("input[data-testid=decision-date]", "01-12-2013");
+        await staff.Keyboard.PressAsync("Tab");
+        await staff.ClickAsync("button[data-testid=decision-submit]");
+
+        var refusal = staff.Locator("[data-testid=decision-refusal]");
+        await refusal.WaitForAsync();
+        Assert.Contains("₹25,000 is above the programme band ₹8,000–₹20,000; a programme manager can override with a reason.", await refusal.InnerTextAsync(), StringComparison.Ordinal);
+        await staff.ReloadAsync();
+        await ClickWhenInteractiveAsync(staff, "[role=tab]:has-text('Money')", "[data-testid=decision-form]");
+        Assert.Equal(decisionsBefore, await staff.Locator("[data-testid=decision]").CountAsync());
+    }
+
     private static async Task OpenBusinessOfAsync(IPage page, string code)
     {
         await page.GotoAsync("/businesses");
