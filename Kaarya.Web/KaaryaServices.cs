@@ -39,6 +39,7 @@ public static class KaaryaServices
         services.AddScoped<DecisionService>();
         services.AddScoped<FunderDirectory>();
         services.AddScoped<ApprovalInbox>();
+        services.AddScoped<Features.Dashboard.DashboardQueries>();
         return services;
     }
 

@@ -65,6 +65,17 @@ public sealed class UtilisationReport : AuditableEntity
     public Money Total => Money.Sum(_items.Select(i => i.Amount));
 }
 
+/// <summary>When the survivor is expected to report how she used a disbursement: at the next workshop.</summary>
+public static class UtilisationDue
+{
+    /// <summary>Workshops are held about every three months; a report is due by then.</summary>
+    public const int DaysAfterPayment = 90;
+
+    public static DateOnly For(DateOnly valueDate) => valueDate.AddDays(DaysAfterPayment);
+
+    public static bool IsOverdue(DateOnly valueDate, DateOnly today) => For(valueDate) < today;
+}
+
 /// <summary>Money paid against money accounted for; what is left is the unexplained balance.</summary>
 public readonly record struct UtilisationPosition(Money Disbursed, Money Reported)
 {

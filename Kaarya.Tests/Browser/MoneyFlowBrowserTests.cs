@@ -42,6 +42,11 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         Assert.Contains("KAA-01", row, StringComparison.Ordinal);
         Assert.Contains("₹5,000.00", row, StringComparison.Ordinal);
         Assert.Contains("intact", await manager.InnerTextAsync("[data-testid=chain-status]"), StringComparison.Ordinal);
+
+        await manager.GotoAsync("/dashboard");
+        await manager.Locator("[data-testid=latest-postings]").WaitForAsync();
+        Assert.Contains("₹5,000.00", await manager.InnerTextAsync("[data-testid=latest-postings]"), StringComparison.Ordinal);
+        await BrowserSession.SaveScreenshotAsync(manager, "dashboard");
         Assert.Empty(session.PolicyViolations);
     }
 

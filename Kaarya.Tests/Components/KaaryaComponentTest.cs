@@ -48,6 +48,7 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<DecisionReader>();
         Services.AddScoped<LedgerReader>();
         Services.AddScoped<DecisionService>();
+        Services.AddScoped<Kaarya.Web.Features.Dashboard.DashboardQueries>();
         Services.AddSingleton(Kaarya.Domain.Funding.DisbursementBand.Default);
         Services.AddSingleton(new SignInOptions());
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-IN");

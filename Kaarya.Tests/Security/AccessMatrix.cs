@@ -17,6 +17,7 @@ public static class AccessMatrix
     public static IReadOnlyDictionary<string, IReadOnlySet<KaaryaRole?>> Expected { get; } = new Dictionary<string, IReadOnlySet<KaaryaRole?>>
     {
         ["GET /"] = SignedIn,
+        ["GET /dashboard"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager),
         ["GET /businesses"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Auditor),
         ["GET /ledger"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Auditor),
         ["GET /businesses/{Id:guid}"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Auditor),
