@@ -1,4 +1,5 @@
 using Kaarya.Domain.Common;
+using Kaarya.Web.Components.Forms;
 using Kaarya.Web.Features.Funding;
 using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.Components;
@@ -10,9 +11,8 @@ namespace Kaarya.Web.Components.Pages.Disbursements;
 public partial class ApprovalsPage
 {
     private readonly Dictionary<Guid, string> _reasons = [];
+    private readonly DomainAction _decide = new();
     private IReadOnlyList<PendingRequest>? _pending;
-    private bool _busy;
-    private string? _refusal;
 
     [Inject]
     private ApprovalInbox Inbox { get; set; } = default!;
@@ -53,27 +53,9 @@ public partial class ApprovalsPage
     });
 
     /// <summary>One decision at a time; a refusal by the programme's rules is shown in its own words.</summary>
-    private async Task DecideAsync(Func<Actor, Task> decide)
+    private Task DecideAsync(Func<Actor, Task> decide) => _decide.RunAsync(async () =>
     {
-        if (_busy)
-        {
-            return;
-        }
-
-        _busy = true;
-        _refusal = null;
-        try
-        {
-            await decide(await Viewer.ActorAsync());
-            await ReloadAsync();
-        }
-        catch (DomainException refused)
-        {
-            _refusal = refused.Message;
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
+        await decide(await Viewer.ActorAsync());
+        await ReloadAsync();
+    });
 }

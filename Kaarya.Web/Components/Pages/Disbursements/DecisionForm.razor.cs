@@ -16,9 +16,8 @@ public partial class DecisionForm
     private readonly Func<object, string, Task<IEnumerable<string>>> _validate = MudValidation.For(Validator);
     private DecisionInput _input = new();
     private DecisionGrounds? _grounds;
+    private readonly DomainAction _submit = new();
     private MudForm? _form;
-    private string? _refusal;
-    private bool _submitting;
 
     [Parameter, EditorRequired]
     public Guid BusinessId { get; set; }
@@ -43,14 +42,14 @@ public partial class DecisionForm
 
     private DateTime? DecidedOn
     {
-        get => _input.DecidedOn?.ToDateTime(TimeOnly.MinValue);
-        set => _input.DecidedOn = value is { } date ? DateOnly.FromDateTime(date) : null;
+        get => PickerDates.ToPicker(_input.DecidedOn);
+        set => _input.DecidedOn = PickerDates.FromPicker(value);
     }
 
     private DateTime? FollowUpOn
     {
-        get => _input.FollowUpOn?.ToDateTime(TimeOnly.MinValue);
-        set => _input.FollowUpOn = value is { } date ? DateOnly.FromDateTime(date) : null;
+        get => PickerDates.ToPicker(_input.FollowUpOn);
+        set => _input.FollowUpOn = PickerDates.FromPicker(value);
     }
 
     private string? AmountHelp => Money.TryParse(_input.Amount, out var amount) ? amount.ToString() : null;
@@ -65,35 +64,22 @@ public partial class DecisionForm
         ? new DecisionInput()
         : new DecisionInput { BusinessId = BusinessId, PhaseId = _grounds.PhaseId, StocktakingId = _grounds.StocktakingId, RiskAssessmentId = _grounds.RiskAssessmentId };
 
-    private async Task SubmitAsync()
+    private Task SubmitAsync() => _submit.RunAsync(async () =>
     {
-        if (_submitting || _form is null)
+        if (_form is null)
         {
             return;
         }
 
-        _submitting = true;
-        _refusal = null;
-        try
+        await _form.ValidateAsync();
+        if (!_form.IsValid)
         {
-            await _form.ValidateAsync();
-            if (!_form.IsValid)
-            {
-                return;
-            }
+            return;
+        }
 
-            await Decisions.RecordAsync(_input, await Viewer.ActorAsync());
-            Snackbar.Add(Text["DecisionForm.Recorded"], Severity.Success);
-            Reset();
-            await OnRecorded.InvokeAsync();
-        }
-        catch (DomainException refused)
-        {
-            _refusal = refused.Message;
-        }
-        finally
-        {
-            _submitting = false;
-        }
-    }
+        await Decisions.RecordAsync(_input, await Viewer.ActorAsync());
+        Snackbar.Add(Text["DecisionForm.Recorded"], Severity.Success);
+        Reset();
+        await OnRecorded.InvokeAsync();
+    });
 }

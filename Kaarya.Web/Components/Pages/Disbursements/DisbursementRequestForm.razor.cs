@@ -18,9 +18,8 @@ public partial class DisbursementRequestForm
     private static readonly DisbursementRequestInputValidator Validator = new();
     private readonly Func<object, string, Task<IEnumerable<string>>> _validate = MudValidation.For(Validator);
     private DisbursementRequestInput _input = new();
+    private readonly DomainAction _submit = new();
     private MudForm? _form;
-    private string? _refusal;
-    private bool _submitting;
 
     [Parameter, EditorRequired]
     public Guid DecisionId { get; set; }
@@ -51,8 +50,8 @@ public partial class DisbursementRequestForm
 
     private DateTime? ValueDate
     {
-        get => _input.ValueDate?.ToDateTime(TimeOnly.MinValue);
-        set => _input.ValueDate = value is { } date ? DateOnly.FromDateTime(date) : null;
+        get => PickerDates.ToPicker(_input.ValueDate);
+        set => _input.ValueDate = PickerDates.FromPicker(value);
     }
 
     private string? AmountHelp => Money.TryParse(_input.Amount, out var amount) ? amount.ToString() : null;
@@ -63,35 +62,22 @@ public partial class DisbursementRequestForm
         _input.FunderId = FunderId != Guid.Empty ? FunderId : await Funders.DefaultFunderForAsync(DecisionId);
     }
 
-    private async Task SubmitAsync()
+    private Task SubmitAsync() => _submit.RunAsync(async () =>
     {
-        if (_submitting || _form is null)
+        if (_form is null)
         {
             return;
         }
 
-        _submitting = true;
-        _refusal = null;
-        try
+        await _form.ValidateAsync();
+        if (!_form.IsValid)
         {
-            await _form.ValidateAsync();
-            if (!_form.IsValid)
-            {
-                return;
-            }
+            return;
+        }
 
-            await Disbursements.RecordRequestAsync(_input, await Viewer.ActorAsync());
-            Snackbar.Add(Text["Request.Recorded"], Severity.Success);
-            _input = new DisbursementRequestInput { DecisionId = DecisionId, FunderId = _input.FunderId };
-            await OnRecorded.InvokeAsync();
-        }
-        catch (DomainException refused)
-        {
-            _refusal = refused.Message;
-        }
-        finally
-        {
-            _submitting = false;
-        }
-    }
+        await Disbursements.RecordRequestAsync(_input, await Viewer.ActorAsync());
+        Snackbar.Add(Text["Request.Recorded"], Severity.Success);
+        _input = new DisbursementRequestInput { DecisionId = DecisionId, FunderId = _input.FunderId };
+        await OnRecorded.InvokeAsync();
+    });
 }

@@ -1,0 +1,48 @@
+using Kaarya.Domain.Common;
+
+namespace Kaarya.Web.Components.Forms;
+
+/// <summary>
+/// Runs a form's or page's action one at a time (a double click does nothing more) and keeps the
+/// domain's refusal, in its own words, for the page to show beside the form.
+/// </summary>
+public sealed class DomainAction
+{
+    public bool IsRunning { get; private set; }
+
+    public string? Refusal { get; private set; }
+
+    public async Task RunAsync(Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (IsRunning)
+        {
+            return;
+        }
+
+        IsRunning = true;
+        Refusal = null;
+        try
+        {
+            await action();
+        }
+        catch (DomainException refused)
+        {
+            Refusal = refused.Message;
+        }
+        finally
+        {
+            IsRunning = false;
+        }
+    }
+
+    public void Dismiss() => Refusal = null;
+}
+
+/// <summary>MudDatePicker speaks DateTime; the programme's dates are DateOnly.</summary>
+public static class PickerDates
+{
+    public static DateTime? ToPicker(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
+
+    public static DateOnly? FromPicker(DateTime? date) => date is { } value ? DateOnly.FromDateTime(value) : null;
+}
