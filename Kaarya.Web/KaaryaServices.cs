@@ -37,6 +37,8 @@ public static class KaaryaServices
         services.AddScoped<AuditSearch>();
         services.AddScoped<DecisionReader>();
         services.AddScoped<DecisionService>();
+        services.AddScoped<Features.Participants.RegistrationService>();
+        services.AddScoped<Features.Participants.ParticipantDirectory>();
         services.AddScoped<FunderDirectory>();
         services.AddScoped<ApprovalInbox>();
         services.AddScoped<Features.Dashboard.DashboardQueries>();

@@ -18,6 +18,7 @@ public static class AccessMatrix
     {
         ["GET /"] = SignedIn,
         ["GET /dashboard"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager),
+        ["GET /participants"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager),
         ["GET /businesses"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Auditor),
         ["GET /ledger"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Auditor),
         ["GET /businesses/{Id:guid}"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Auditor),

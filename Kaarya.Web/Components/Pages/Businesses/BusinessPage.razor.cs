@@ -22,7 +22,9 @@ public partial class BusinessPage
     [Inject]
     private CurrentViewer Viewer { get; set; } = default!;
 
-    protected override async Task OnParametersSetAsync()
+    protected override Task OnParametersSetAsync() => ReloadAsync();
+
+    private async Task ReloadAsync()
     {
         var viewer = await Viewer.ViewerAsync();
         _seesStaffNotes = RecordAccess.MaySeeStaffNotes(viewer);
