@@ -39,6 +39,7 @@ public static class KaaryaServices
         services.AddScoped<DecisionService>();
         services.AddScoped<Features.Participants.RegistrationService>();
         services.AddScoped<Features.Participants.ParticipantDirectory>();
+        services.AddScoped<Features.Assessments.AssessmentReader>();
         services.AddScoped<FunderDirectory>();
         services.AddScoped<ApprovalInbox>();
         services.AddScoped<Features.Dashboard.DashboardQueries>();

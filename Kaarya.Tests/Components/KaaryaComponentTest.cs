@@ -50,6 +50,7 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<DecisionService>();
         Services.AddScoped<Kaarya.Web.Features.Dashboard.DashboardQueries>();
         Services.AddScoped<Kaarya.Web.Features.Participants.RegistrationService>();
+        Services.AddScoped<Kaarya.Web.Features.Assessments.AssessmentReader>();
         Services.AddSingleton(Kaarya.Domain.Funding.DisbursementBand.Default);
         Services.AddSingleton(new SignInOptions());
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-IN");
