@@ -74,7 +74,7 @@ public sealed class RecordAccessTests : IAsyncLifetime
     {
         var her = await DemoViewers.ForAsync(_database, "kaa-01");
 
-        var listed = await Businesses.ListAsync(her, Cancel);
+        var listed = (await Businesses.PageAsync(new BusinessQuery(), her, Cancel)).Items;
 
         Assert.NotEmpty(listed);
         Assert.All(listed, b => Assert.Equal("KAA-01", b.ParticipantCode.Value));
@@ -106,7 +106,7 @@ public sealed class RecordAccessTests : IAsyncLifetime
         var assigned = await DemoViewers.BusinessOfAsync(_database, "KAA-03");
         var unassigned = await DemoViewers.BusinessOfAsync(_database, "KAA-02");
 
-        var listed = await Businesses.ListAsync(mentor, Cancel);
+        var listed = (await Businesses.PageAsync(new BusinessQuery(), mentor, Cancel)).Items;
         var opened = await Businesses.GetAsync(assigned, mentor, Cancel);
 
         Assert.Equal(["KAA-01", "KAA-03"], listed.Select(b => b.ParticipantCode.Value).Distinct().Order());

@@ -61,13 +61,6 @@ public sealed record BusinessSummary(BusinessRow Business, IReadOnlyList<StageAs
 /// <summary>Reads the programme's businesses, only those the viewer may see.</summary>
 public sealed class BusinessDirectory(IDbContextFactory<KaaryaDbContext> contexts, RecordGate gate)
 {
-    public async Task<IReadOnlyList<BusinessRow>> ListAsync(Viewer viewer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(viewer);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await RowsAsync(db, Visible(db.Businesses.AsNoTracking(), viewer), cancellationToken);
-    }
-
     /// <summary>
     /// One page of the businesses the viewer may see, filtered, searched and sorted by the database.
     /// Searching by given name works for staff and the manager only, who may see names.
