@@ -51,6 +51,7 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<Kaarya.Web.Features.Dashboard.DashboardQueries>();
         Services.AddScoped<Kaarya.Web.Features.Participants.RegistrationService>();
         Services.AddScoped<Kaarya.Web.Features.Assessments.AssessmentReader>();
+        Services.AddScoped<Kaarya.Web.Features.Participants.ParticipantDirectory>();
         Services.AddSingleton(Kaarya.Domain.Funding.DisbursementBand.Default);
         Services.AddSingleton(new SignInOptions());
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-IN");

@@ -18,4 +18,11 @@ public static class MudValidation
             return result.IsValid ? [] : result.Errors.Select(e => e.ErrorMessage).Distinct().ToList();
         };
     }
+
+    /// <summary>One property's messages, for a field bound to something other than the model (a search box, say).</summary>
+    public static IEnumerable<string> ErrorsFor<T>(IValidator<T> validator, T model, string propertyName)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        return validator.Validate(model, options => options.IncludeProperties(propertyName)).Errors.Select(e => e.ErrorMessage).Distinct().ToList();
+    }
 }
