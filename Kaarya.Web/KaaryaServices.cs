@@ -3,9 +3,12 @@ using Kaarya.Domain.Common;
 using Kaarya.Domain.Funding;
 using Kaarya.Web.Data;
 using Kaarya.Web.Features.Access;
+using Kaarya.Web.Features.Assessments;
 using Kaarya.Web.Features.Auditing;
 using Kaarya.Web.Features.Businesses;
+using Kaarya.Web.Features.Dashboard;
 using Kaarya.Web.Features.Funding;
+using Kaarya.Web.Features.Participants;
 using Kaarya.Web.Features.Plans;
 using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -28,21 +31,22 @@ public static class KaaryaServices
         services.AddKaaryaData(configuration, environment);
         services.AddKaaryaIdentity(configuration);
 
+        // The use cases pages call; each checks who is asking.
         services.AddSingleton<RecordGate>();
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<ParticipantDirectory>();
+        services.AddScoped<RegistrationService>();
         services.AddScoped<BusinessDirectory>();
         services.AddScoped<PlanReader>();
+        services.AddScoped<AssessmentReader>();
         services.AddScoped<TimelineReader>();
-        services.AddScoped<LedgerReader>();
-        services.AddScoped<DisbursementService>();
-        services.AddScoped<AuditSearch>();
         services.AddScoped<DecisionReader>();
         services.AddScoped<DecisionService>();
-        services.AddScoped<Features.Participants.RegistrationService>();
-        services.AddScoped<Features.Participants.ParticipantDirectory>();
-        services.AddScoped<Features.Assessments.AssessmentReader>();
         services.AddScoped<FunderDirectory>();
+        services.AddScoped<DisbursementService>();
         services.AddScoped<ApprovalInbox>();
-        services.AddScoped<Features.Dashboard.DashboardQueries>();
+        services.AddScoped<LedgerReader>();
+        services.AddScoped<AuditSearch>();
         return services;
     }
 

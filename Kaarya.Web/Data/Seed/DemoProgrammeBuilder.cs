@@ -22,7 +22,7 @@ public sealed record DemoDataSummary(int Participants, int Businesses, int Decis
 /// Turns the demo files into the programme's records through the domain's own constructors and
 /// methods, and the ledger's own posting path, so the demo obeys every rule real data obeys.
 /// </summary>
-internal sealed class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files)
+internal sealed class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files, DisbursementBand band)
 {
     private readonly Dictionary<string, Phase> _phases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Funder> _funders = new(StringComparer.Ordinal);
@@ -343,7 +343,6 @@ internal sealed class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files
     private void AddDecisions()
     {
         const string file = SeedFileSet.FundingFileName;
-        var band = DisbursementBand.Default;
         foreach (var (seed, i) in (files.Funding.Decisions ?? []).Select((s, i) => (s, i)))
         {
             var record = new SeedRecord(file, $"decisions[{i}] ({seed.Key})");
