@@ -3,14 +3,15 @@ using System.Diagnostics;
 namespace Kaarya.Benchmarks.Measuring;
 
 /// <summary>How long one use case took, over its timed calls, in milliseconds.</summary>
-internal sealed record Latency(string UseCase, int Calls, double P50, double P95, double Max, double? TargetP95)
+internal sealed record Latency(string UseCase, int Calls, double P50, double P95, double Max, double? TargetP95, double? OthersCpu)
 {
     public bool? MeetsTarget => TargetP95 is { } target ? P95 < target : null;
 
     /// <summary>
     /// Calls <paramref name="call"/> a few times untimed (JIT, EF's query cache, SQLite's page
     /// cache), then <paramref name="calls"/> times, one at a time, timing each with a Stopwatch.
-    /// The argument is the call's number, for use cases that vary what they ask for.
+    /// The argument is the call's number, for use cases that vary what they ask for. Also notes
+    /// how much of the processors other processes took meanwhile.
     /// </summary>
     public static async Task<Latency> MeasureAsync(string useCase, int warmUps, int calls, double? targetP95, Func<int, Task> call)
     {
@@ -21,6 +22,7 @@ internal sealed record Latency(string UseCase, int Calls, double P50, double P95
         }
 
         var times = new double[calls];
+        var contention = CpuContention.Start();
         for (var i = 0; i < calls; i++)
         {
             var started = Stopwatch.GetTimestamp();
@@ -29,7 +31,7 @@ internal sealed record Latency(string UseCase, int Calls, double P50, double P95
         }
 
         Array.Sort(times);
-        return new Latency(useCase, calls, Percentile(times, 0.50), Percentile(times, 0.95), times[^1], targetP95);
+        return new Latency(useCase, calls, Percentile(times, 0.50), Percentile(times, 0.95), times[^1], targetP95, contention.OthersShare());
     }
 
     /// <summary>Nearest rank: the smallest time that at least <paramref name="p"/> of the calls did not exceed.</summary>
