@@ -38,10 +38,11 @@ else
 {
     Progress($"generating {options.Participants:N0} participants and {options.LedgerEntries:N0} ledger entries into {database.Path}");
     generation = await SyntheticProgramme.GenerateAsync(database, options, Progress, cancel.Token);
-    Progress($"generated in {generation.Elapsed.TotalSeconds:N0} s");
+    Progress($"generated {generation.LedgerEntries:N0} ledger entries and their programme in {generation.Elapsed.TotalSeconds:N0} s");
 }
 
 var machine = await MachineFacts.CollectAsync(database, cancel.Token);
+Progress($"calibration: SHA-256 of 64 MiB in {machine.CalibrationMs:0} ms");
 var latencies = await new UseCaseBenchmarks(database, options, Progress).RunAsync(cancel.Token);
 var report = new MarkdownReport(
     options,

@@ -10,15 +10,14 @@ internal sealed record Latency(string UseCase, int Calls, double P50, double P95
     /// <summary>
     /// Calls <paramref name="call"/> a few times untimed (JIT, EF's query cache, SQLite's page
     /// cache), then <paramref name="calls"/> times, one at a time, timing each with a Stopwatch.
-    /// The argument is the call's number, for use cases that vary what they ask for. Also notes
-    /// how much of the processors other processes took meanwhile.
+    /// Also notes how much of the processors other processes took meanwhile.
     /// </summary>
-    public static async Task<Latency> MeasureAsync(string useCase, int warmUps, int calls, double? targetP95, Func<int, Task> call)
+    public static async Task<Latency> MeasureAsync(string useCase, int warmUps, int calls, double? targetP95, Func<Task> call)
     {
         ArgumentNullException.ThrowIfNull(call);
         for (var i = 0; i < warmUps; i++)
         {
-            await call(-1 - i);
+            await call();
         }
 
         var times = new double[calls];
@@ -26,7 +25,7 @@ internal sealed record Latency(string UseCase, int Calls, double P50, double P95
         for (var i = 0; i < calls; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            await call(i);
+            await call();
             times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
 

@@ -42,7 +42,7 @@ internal sealed class UseCaseBenchmarks(BenchmarkDatabase database, BenchmarkOpt
         async Task Measure(string useCase, double? target, Func<Task> call, int calls = 0, int warmUps = WarmUps)
         {
             progress($"measuring: {useCase}");
-            results.Add(await Latency.MeasureAsync(useCase, warmUps, calls > 0 ? calls : options.Iterations, target, _ => call()));
+            results.Add(await Latency.MeasureAsync(useCase, warmUps, calls > 0 ? calls : options.Iterations, target, call));
         }
 
         await Measure("Businesses grid: first page", PageTargetMs,

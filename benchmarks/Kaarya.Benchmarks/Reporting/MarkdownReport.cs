@@ -60,6 +60,7 @@ internal sealed class MarkdownReport(BenchmarkOptions options, MachineFacts mach
         md.AppendLine(Invariant, $"| .NET | {machine.Runtime} |");
         md.AppendLine(Invariant, $"| EF Core, SQLite | {machine.EntityFramework}, {machine.Sqlite} |");
         md.AppendLine(Invariant, $"| build, GC | {machine.Build}, {machine.GarbageCollector} GC |");
+        md.AppendLine(Invariant, $"| calibration: SHA-256 of 64 MiB | {machine.CalibrationMs:0} ms (lower is faster; compare runs by it) |");
         md.AppendLine(Invariant, $"| load average (1, 5, 15 min) | before measuring {machine.LoadBefore}; after {machine.LoadAfter} |");
         md.AppendLine();
     }
