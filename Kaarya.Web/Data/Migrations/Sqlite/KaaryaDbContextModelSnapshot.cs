@@ -610,8 +610,6 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("BusinessId");
-
                     b.HasIndex("DecisionId");
 
                     b.HasIndex("Hash")
@@ -629,6 +627,8 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ValueDate");
+
+                    b.HasIndex("BusinessId", "AmountPaise");
 
                     b.HasIndex("FunderId", "PhaseId");
 

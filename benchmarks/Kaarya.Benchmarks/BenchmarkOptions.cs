@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Kaarya.Benchmarks;
+
+/// <summary>What one run generates and measures, read from the command line.</summary>
+internal sealed record BenchmarkOptions
+{
+    public int Participants { get; init; } = 10_000;
+
+    public int LedgerEntries { get; init; } = 200_000;
+
+    /// <summary>Timed calls per use case, after the warm-up calls.</summary>
+    public int Iterations { get; init; } = 200;
+
+    public int Seed { get; init; } = 2013;
+
+    /// <summary>The Markdown file the figures are written into.</summary>
+    public required string OutputPath { get; init; }
+
+    /// <summary>
+    /// A database file to keep: generated when missing, measured as it is when present, so that a
+    /// change to a query can be measured again without generating the data anew.
+    /// </summary>
+    public string? DatabasePath { get; init; }
+
+    public const string Usage = """
+        Usage: dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- [options]
+          --participants N   participants, one business each (default 10000)
+          --entries N        ledger entries, including a few reversals (default 200000)
+          --iterations N     timed calls per use case (default 200)
+          --seed N           seed of the generator (default 2013)
+          --out PATH         Markdown report (default docs/benchmarks.md in the repository)
+          --database PATH    keep the generated database here; if it exists, measure it as it is
+        """;
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new BenchmarkOptions { OutputPath = Path.Combine(repositoryRoot, "docs", "benchmarks.md") };
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.\n{Usage}");
+            options = name switch
+            {
+                "--participants" => options with { Participants = Positive(name, value) },
+                "--entries" => options with { LedgerEntries = Positive(name, value) },
+                "--iterations" => options with { Iterations = Positive(name, value) },
+                "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--out" => options with { OutputPath = Path.GetFullPath(value) },
+                "--database" => options with { DatabasePath = Path.GetFullPath(value) },
+                _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} must be a positive whole number, not \"{value}\".");
+}
