@@ -630,7 +630,7 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BusinessId", "AmountPaise");
 
-                    b.HasIndex("FunderId", "PhaseId");
+                    b.HasIndex("FunderId", "PhaseId", "AmountPaise");
 
                     b.ToTable("LedgerEntries");
                 });
