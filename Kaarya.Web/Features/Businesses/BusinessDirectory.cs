@@ -145,6 +145,10 @@ public sealed class BusinessDirectory(IDbContextFactory<KaaryaDbContext> context
         return new Page<BusinessRow>(page.Select(r => new BusinessRow(r.Id, r.Name, r.Code, r.Type, r.Stage, r.Status, Money.FromPaise(r.DisbursedPaise))).ToList(), total);
     }
 
+    /// <summary>
+    /// <see cref="RecordAccess.MayOpenParticipant"/> as a filter the database can run, so a list
+    /// never fetches a record it would then have to hide; keep the two in step.
+    /// </summary>
     private static IQueryable<Business> Visible(IQueryable<Business> businesses, Viewer viewer) => viewer.Role switch
     {
         KaaryaRole.Staff or KaaryaRole.ProgrammeManager or KaaryaRole.Auditor => businesses,

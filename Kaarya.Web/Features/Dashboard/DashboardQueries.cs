@@ -85,6 +85,7 @@ public sealed class DashboardQueries(IDbContextFactory<KaaryaDbContext> contexts
             Money.FromPaise(disbursed.Where(d => d.FunderId == b.FunderId && d.PhaseId == b.PhaseId).Sum(d => d.Paise)))).ToList();
 
         var waiting = await db.DisbursementRequests.CountAsync(r => r.Status == RequestStatus.Pending, cancellationToken);
+        // DisbursementDecision.IsFollowUpOverdue, as a count the database can make.
         var overdue = await db.DisbursementDecisions.CountAsync(d => d.Kind == DecisionKind.Delayed && d.FollowUpOn < today, cancellationToken);
         var dueBefore = today.AddDays(-UtilisationDue.DaysAfterPayment);
         var reportsDue = await UtilisationReportsDueAsync(db, today, cancellationToken);
