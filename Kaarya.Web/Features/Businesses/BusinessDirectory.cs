@@ -70,19 +70,7 @@ public sealed class BusinessDirectory(IDbContextFactory<KaaryaDbContext> context
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = Visible(db.Businesses.AsNoTracking(), viewer)
-            .Join(db.Participants, b => b.ParticipantId, p => p.Id, (b, p) => new BusinessProjection
-            {
-                Id = b.Id,
-                Name = b.Name,
-                Code = p.Code,
-                GivenName = p.GivenName,
-                Village = p.Village,
-                Type = b.Type,
-                Stage = b.StageHistory.OrderByDescending(s => s.AssessedOn).ThenByDescending(s => s.Sequence).Select(s => (LifecycleStage?)s.Stage).FirstOrDefault(),
-                Status = b.Status,
-                DisbursedPaise = db.LedgerEntries.Where(e => e.BusinessId == b.Id).Sum(e => e.AmountPaise),
-            });
+        var rows = Project(db, Visible(db.Businesses.AsNoTracking(), viewer));
 
         if (query.Stage is { } stage)
         {
@@ -142,7 +130,7 @@ public sealed class BusinessDirectory(IDbContextFactory<KaaryaDbContext> context
         };
         var size = Math.Clamp(query.PageSize, 1, 200);
         var page = await ordered.ThenBy(r => r.Id).Skip(Math.Max(query.Page, 0) * size).Take(size).ToListAsync(cancellationToken);
-        return new Page<BusinessRow>(page.Select(r => new BusinessRow(r.Id, r.Name, r.Code, r.Type, r.Stage, r.Status, Money.FromPaise(r.DisbursedPaise))).ToList(), total);
+        return new Page<BusinessRow>(page.Select(r => r.ToRow()).ToList(), total);
     }
 
     /// <summary>
@@ -176,6 +164,8 @@ public sealed class BusinessDirectory(IDbContextFactory<KaaryaDbContext> context
         public BusinessStatus Status { get; init; }
 
         public long DisbursedPaise { get; init; }
+
+        public BusinessRow ToRow() => new(Id, Name, Code, Type, Stage, Status, Money.FromPaise(DisbursedPaise));
     }
 
     /// <summary>The viewer's own businesses, for a survivor's home page.</summary>
@@ -196,23 +186,21 @@ public sealed class BusinessDirectory(IDbContextFactory<KaaryaDbContext> context
         return new BusinessSummary(row, business.StageHistory.OrderBy(s => s.Sequence).ToList());
     }
 
-    private static async Task<IReadOnlyList<BusinessRow>> RowsAsync(KaaryaDbContext db, IQueryable<Business> businesses, CancellationToken cancellationToken)
-    {
-        var rows = await businesses
-            .Join(db.Participants, b => b.ParticipantId, p => p.Id, (b, p) => new
-            {
-                b.Id,
-                b.Name,
-                p.Code,
-                b.Type,
-                Stage = b.StageHistory.OrderByDescending(s => s.AssessedOn).ThenByDescending(s => s.Sequence).Select(s => (LifecycleStage?)s.Stage).FirstOrDefault(),
-                b.Status,
-                DisbursedPaise = db.LedgerEntries.Where(e => e.BusinessId == b.Id).Sum(e => e.AmountPaise),
-            })
-            .OrderBy(r => r.Code)
-            .ThenBy(r => r.Name)
-            .ToListAsync(cancellationToken);
+    private static async Task<IReadOnlyList<BusinessRow>> RowsAsync(KaaryaDbContext db, IQueryable<Business> businesses, CancellationToken cancellationToken) =>
+        (await Project(db, businesses).OrderBy(r => r.Code).ThenBy(r => r.Name).ToListAsync(cancellationToken)).Select(r => r.ToRow()).ToList();
 
-        return rows.Select(r => new BusinessRow(r.Id, r.Name, r.Code, r.Type, r.Stage, r.Status, Money.FromPaise(r.DisbursedPaise))).ToList();
-    }
+    /// <summary>What every list of businesses shows, computed by the database: current stage and net disbursed.</summary>
+    private static IQueryable<BusinessProjection> Project(KaaryaDbContext db, IQueryable<Business> businesses) =>
+        businesses.Join(db.Participants, b => b.ParticipantId, p => p.Id, (b, p) => new BusinessProjection
+        {
+            Id = b.Id,
+            Name = b.Name,
+            Code = p.Code,
+            GivenName = p.GivenName,
+            Village = p.Village,
+            Type = b.Type,
+            Stage = b.StageHistory.OrderByDescending(s => s.AssessedOn).ThenByDescending(s => s.Sequence).Select(s => (LifecycleStage?)s.Stage).FirstOrDefault(),
+            Status = b.Status,
+            DisbursedPaise = db.LedgerEntries.Where(e => e.BusinessId == b.Id).Sum(e => e.AmountPaise),
+        });
 }

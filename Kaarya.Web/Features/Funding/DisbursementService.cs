@@ -108,7 +108,7 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainException("request-changed", "Someone else decided this request at the same moment; reload to see what was done.");
+            throw DecidedElsewhere();
         }
         finally
         {
@@ -134,9 +134,12 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainException("request-changed", "Someone else decided this request at the same moment; reload to see what was done.");
+            throw DecidedElsewhere();
         }
     }
+
+    private static DomainException DecidedElsewhere() =>
+        new("request-changed", "Someone else decided this request at the same moment; reload to see what was done.");
 
     private async Task<Guid?> KeyAlreadyUsedAsync(Guid key, CancellationToken cancellationToken)
     {
