@@ -73,6 +73,13 @@ public readonly partial record struct Money : IComparable<Money>
         return Paise % PaisePerRupee == 0 ? full[..^3] : full;
     }
 
+    /// <summary>The amount as a form shows it for editing: <c>12,500</c> or <c>12,500.50</c>, no rupee sign.</summary>
+    public string ToInputString()
+    {
+        var full = Format(withSymbol: false);
+        return Paise % PaisePerRupee == 0 ? full[..^3] : full;
+    }
+
     /// <summary>Lakh-grouped digits with two decimals, with or without the rupee sign.</summary>
     public string Format(bool withSymbol)
     {

@@ -13,7 +13,7 @@ public sealed class UtilisationInput
     public List<UtilisationItemInput> Items { get; set; } = [];
 }
 
-public sealed class UtilisationItemInput
+public sealed class UtilisationItemInput : IAmountLineInput
 {
     public string Description { get; set; } = string.Empty;
 
@@ -28,10 +28,15 @@ public sealed class UtilisationInputValidator : AbstractValidator<UtilisationInp
         RuleFor(x => x.LedgerSequence).GreaterThan(0).WithMessage("Choose the disbursement this report is about.");
         RuleFor(x => x.ReportedOn).NotNull().WithMessage("Enter the date of the report.");
         RuleFor(x => x.Items).NotEmpty().WithMessage("List at least one use of the money.");
-        RuleForEach(x => x.Items).ChildRules(item =>
-        {
-            item.RuleFor(i => i.Description).RequiredText("What the money was used for", TextLimits.Line);
-            item.RuleFor(i => i.Amount).MustBeRupees();
-        });
+        RuleForEach(x => x.Items).SetValidator(new UtilisationItemInputValidator());
+    }
+}
+
+public sealed class UtilisationItemInputValidator : AbstractValidator<UtilisationItemInput>
+{
+    public UtilisationItemInputValidator()
+    {
+        RuleFor(i => i.Description).RequiredText("What the money was used for", TextLimits.Line);
+        RuleFor(i => i.Amount).MustBeRupees();
     }
 }
