@@ -38,14 +38,20 @@ public static class KaaryaServices
         services.AddScoped<RegistrationService>();
         services.AddScoped<BusinessDirectory>();
         services.AddScoped<PlanReader>();
+        services.AddScoped<PlanService>();
         services.AddScoped<AssessmentReader>();
+        services.AddScoped<AssessmentService>();
         services.AddScoped<TimelineReader>();
+        services.AddScoped<BusinessBookReader>();
+        services.AddScoped<BusinessBookService>();
         services.AddScoped<DecisionReader>();
         services.AddScoped<DecisionService>();
         services.AddScoped<FunderDirectory>();
         services.AddScoped<DisbursementService>();
         services.AddScoped<ApprovalInbox>();
         services.AddScoped<LedgerReader>();
+        services.AddScoped<UtilisationReader>();
+        services.AddScoped<UtilisationService>();
         services.AddScoped<AuditSearch>();
         return services;
     }

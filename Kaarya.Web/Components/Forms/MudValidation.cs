@@ -25,4 +25,22 @@ public static class MudValidation
         ArgumentNullException.ThrowIfNull(validator);
         return validator.Validate(model, options => options.IncludeProperties(propertyName)).Errors.Select(e => e.ErrorMessage).Distinct().ToList();
     }
+
+    /// <summary>
+    /// A field's own check, for a field MudForm cannot trace back to the model: a date picker over
+    /// a <see cref="DateOnly"/>, or a field of one line of a list.
+    /// </summary>
+    public static Func<TValue, IEnumerable<string>> Field<TModel, TValue>(IValidator<TModel> validator, TModel model, string propertyName) =>
+        _ => ErrorsFor(validator, model, propertyName);
+
+    /// <summary>The messages about a list itself ("list at least one…"), not about its lines.</summary>
+    public static IReadOnlyList<string> ListErrors<T>(IValidator<T> validator, T model, string propertyName)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        return validator.Validate(model, options => options.IncludeProperties(propertyName)).Errors
+            .Where(e => e.PropertyName == propertyName)
+            .Select(e => e.ErrorMessage)
+            .Distinct()
+            .ToList();
+    }
 }

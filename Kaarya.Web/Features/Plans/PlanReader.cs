@@ -19,4 +19,15 @@ public sealed class PlanReader(IDbContextFactory<KaaryaDbContext> contexts, Reco
             .OrderByDescending(p => p.Version)
             .FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>Every version of the plan, newest first; empty before one is drafted.</summary>
+    public async Task<IReadOnlyList<BusinessPlan>> VersionsAsync(Guid businessId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await gate.OpenBusinessAsync(db, businessId, viewer, RecordGate.Plan, cancellationToken);
+        return await db.BusinessPlans.AsNoTracking()
+            .Where(p => p.BusinessId == businessId)
+            .OrderByDescending(p => p.Version)
+            .ToListAsync(cancellationToken);
+    }
 }
