@@ -16,7 +16,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         await BrowserSession.SignInAsync(staff, "staff.rina", AccessMatrix.DemoPassword);
         await OpenBusinessOfAsync(staff, "KAA-01");
         await BrowserSession.SaveScreenshotAsync(staff, "business-page");
-        await staff.GetByRole(AriaRole.Tab, new() { Name = "Money" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Tab, new() { Name = "Decisions" }).ClickAsync();
 
         await staff.FillAsync("input[data-testid=request-amount]", "5,000");
         await staff.FillAsync("input[data-testid=request-date]", "02-12-2013");
@@ -78,7 +78,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         var staff = await session.NewPageAsync();
         await BrowserSession.SignInAsync(staff, "staff.mousumi", AccessMatrix.DemoPassword);
         await OpenBusinessOfAsync(staff, "KAA-05");
-        await ClickWhenInteractiveAsync(staff, "[role=tab]:has-text('Money')", "[data-testid=decision-form]");
+        await ClickWhenInteractiveAsync(staff, "[role=tab]:has-text('Decisions')", "[data-testid=decision-form]");
         var decisionsBefore = await staff.Locator("[data-testid=decision]").CountAsync();
 
         await staff.FillAsync("input[data-testid=decision-amount]", "25,000");
@@ -90,7 +90,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         await refusal.WaitForAsync();
         Assert.Contains("₹25,000 is above the programme band ₹8,000–₹20,000; a programme manager can override with a reason.", await refusal.InnerTextAsync(), StringComparison.Ordinal);
         await staff.ReloadAsync();
-        await ClickWhenInteractiveAsync(staff, "[role=tab]:has-text('Money')", "[data-testid=decision-form]");
+        await ClickWhenInteractiveAsync(staff, "[role=tab]:has-text('Decisions')", "[data-testid=decision-form]");
         Assert.Equal(decisionsBefore, await staff.Locator("[data-testid=decision]").CountAsync());
     }
 

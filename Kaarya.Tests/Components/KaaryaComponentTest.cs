@@ -51,6 +51,14 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<Kaarya.Web.Features.Dashboard.DashboardQueries>();
         Services.AddScoped<Kaarya.Web.Features.Participants.RegistrationService>();
         Services.AddScoped<Kaarya.Web.Features.Assessments.AssessmentReader>();
+        Services.AddScoped<Kaarya.Web.Features.Assessments.AssessmentService>();
+        Services.AddScoped<Kaarya.Web.Features.Plans.PlanReader>();
+        Services.AddScoped<Kaarya.Web.Features.Plans.PlanService>();
+        Services.AddScoped<Kaarya.Web.Features.Businesses.BusinessBookReader>();
+        Services.AddScoped<Kaarya.Web.Features.Businesses.BusinessBookService>();
+        Services.AddScoped<Kaarya.Web.Features.Businesses.TimelineReader>();
+        Services.AddScoped<UtilisationReader>();
+        Services.AddScoped<UtilisationService>();
         Services.AddScoped<Kaarya.Web.Features.Participants.ParticipantDirectory>();
         Services.AddSingleton(Kaarya.Domain.Funding.DisbursementBand.Default);
         Services.AddSingleton(new SignInOptions());
@@ -79,6 +87,38 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
         return Render(parameters ?? (_ => { }));
+    }
+
+    /// <summary>Waits for a form's save to reach the database (a component's submit runs on the renderer's thread).</summary>
+    protected async Task<T> StoredAsync<T>(Func<KaaryaDbContext, Task<T?>> find)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(find);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await using var db = Database.CreateDbContext();
+            if (await find(db) is { } stored)
+            {
+                return stored;
+            }
+
+            await Task.Delay(50, Cancel);
+        }
+
+        throw new Xunit.Sdk.XunitException("The form's record never reached the database.");
+    }
+
+    /// <summary>Sets a MudBlazor picker or select the way a click on an option would.</summary>
+    protected static Task ChooseAsync<TValue>(IRenderedComponent<MudSelect<TValue>> select, TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        return select.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
+    }
+
+    protected static Task PickDateAsync(IRenderedComponent<MudDatePicker> picker, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(picker);
+        return picker.InvokeAsync(() => picker.Instance.DateChanged.InvokeAsync(date.ToDateTime(TimeOnly.MinValue)));
     }
 
     protected IStringLocalizer<UiText> Text => Services.GetRequiredService<IStringLocalizer<UiText>>();

@@ -2,13 +2,13 @@ using Bunit;
 using Kaarya.Domain.Assessments;
 using Kaarya.Domain.Businesses;
 using Kaarya.Domain.Common;
-using Kaarya.Web.Components.Pages.Businesses.Tabs;
+using Kaarya.Web.Components.Pages.Businesses.Assessments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Tests.Components;
 
-/// <summary>The 4P and the risk register of a business, grouped as the survivors named them.</summary>
-public sealed class AssessmentsTabTests : KaaryaComponentTest
+/// <summary>The risk register of a business, grouped as the survivors named them.</summary>
+public sealed class RiskRegisterTabTests : KaaryaComponentTest
 {
     [Fact]
     public async Task Risks_are_shown_in_their_two_groups_with_ratings_and_due_reviews()
@@ -19,9 +19,9 @@ public sealed class AssessmentsTabTests : KaaryaComponentTest
         var assessment = await db.RiskAssessments.OrderBy(r => r.AssessedOn).FirstAsync(Cancel);
         var business = await db.Businesses.SingleAsync(b => b.Id == assessment.BusinessId, Cancel);
 
-        var tab = RenderWithProviders<AssessmentsTab>(p => p.Add(t => t.BusinessId, business.Id));
+        var tab = RenderWithProviders<RiskRegisterTab>(p => p.Add(t => t.BusinessId, business.Id));
 
-        tab.WaitForElement("[data-testid=stocktaking]");
+        tab.WaitForElement("[data-testid=risks-CanBeDealtWith]");
         foreach (var group in Enum.GetValues<RiskGroup>())
         {
             var rows = tab.FindAll($"[data-testid=risks-{group}] tr");
