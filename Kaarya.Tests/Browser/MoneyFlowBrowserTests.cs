@@ -41,7 +41,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         var row = await newest.InnerTextAsync();
         Assert.Contains("KAA-01", row, StringComparison.Ordinal);
         Assert.Contains("₹5,000.00", row, StringComparison.Ordinal);
-        Assert.Contains("intact", await manager.InnerTextAsync("[data-testid=chain-status]"), StringComparison.Ordinal);
+        await manager.Locator("[data-testid=chain-status]", new() { HasText = "intact" }).WaitForAsync();
 
         await manager.GotoAsync("/dashboard");
         await manager.Locator("[data-testid=latest-postings]").WaitForAsync();
@@ -69,7 +69,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         var newest = manager.Locator("[data-testid=ledger] tbody tr", new() { HasText = "Reversal of #1" });
         await newest.First.WaitForAsync();
         Assert.Contains("-₹", await newest.First.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("intact", await manager.InnerTextAsync("[data-testid=chain-status]"), StringComparison.Ordinal);
+        await manager.Locator("[data-testid=chain-status]", new() { HasText = "intact" }).WaitForAsync();
     }
 
     [Fact]

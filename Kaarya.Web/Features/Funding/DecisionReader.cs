@@ -23,7 +23,18 @@ public sealed record DecisionRow(
     public Money StillToPay => Kind == DecisionKind.Immediate && Amount > Paid ? Amount - Paid : Money.Zero;
 }
 
-/// <summary>Reads a business's decisions, for those who may read its money.</summary>
+/// <summary>A disbursement request as the business page lists it: waiting, posted as an entry, or rejected with the reason.</summary>
+public sealed record RequestRow(
+    Money Amount,
+    DateOnly ValueDate,
+    PaymentMethod Method,
+    string RecordedBy,
+    RequestStatus Status,
+    string? DecidedBy,
+    string? RejectionReason,
+    long? LedgerSequence);
+
+/// <summary>Reads a business's decisions and requests, for those who may read its money.</summary>
 public sealed class DecisionReader(IDbContextFactory<KaaryaDbContext> contexts, RecordGate gate)
 {
     public async Task<IReadOnlyList<DecisionRow>> ForBusinessAsync(Guid businessId, Viewer viewer, CancellationToken cancellationToken = default)
@@ -42,5 +53,18 @@ public sealed class DecisionReader(IDbContextFactory<KaaryaDbContext> contexts, 
         return rows.Select(r => new DecisionRow(
             r.Decision.Id, r.Decision.Kind, r.Decision.Amount, r.Decision.DecidedOn, r.Decision.DecidedBy, r.Decision.Reason,
             r.Decision.FollowUpOn, r.Decision.MustTakePart, r.Decision.OverrideReason, Money.FromPaise(r.PaidPaise))).ToList();
+    }
+
+    /// <summary>Every request against the business's decisions, newest first.</summary>
+    public async Task<IReadOnlyList<RequestRow>> RequestsAsync(Guid businessId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await gate.OpenBusinessAsync(db, businessId, viewer, RecordGate.Money, cancellationToken);
+        var requests = await db.DisbursementRequests.AsNoTracking()
+            .Where(r => r.BusinessId == businessId)
+            .ToListAsync(cancellationToken);
+        return [.. requests
+            .OrderByDescending(r => r.RecordedAt)
+            .Select(r => new RequestRow(r.Amount, r.ValueDate, r.Method, r.RecordedBy, r.Status, r.DecidedBy, r.RejectionReason, r.LedgerSequence))];
     }
 }
