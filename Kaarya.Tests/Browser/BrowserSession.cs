@@ -129,4 +129,40 @@ public sealed class BrowserSession : IAsyncLifetime
         _playwright?.Dispose();
         await App.DisposeAsync();
     }
+
+    /// <summary>Opens the running business of a participant from the businesses grid.</summary>
+    public static async Task OpenBusinessOfAsync(IPage page, string code)
+    {
+        await page.GotoAsync("/businesses");
+        var row = page.Locator("[data-testid=business-list] tbody tr", new() { HasText = code }).Filter(new() { HasText = "Running" }).First;
+        await row.WaitForAsync();
+        for (var attempt = 0; attempt < 40 && !page.Url.Contains("/businesses/", StringComparison.Ordinal); attempt++)
+        {
+            await row.ClickAsync();
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        await page.Locator("[data-testid=business-tabs]").WaitForAsync();
+    }
+
+    /// <summary>Clicks until the page shows the expected result: clicks before the circuit is up are lost.</summary>
+    public static async Task ClickWhenInteractiveAsync(IPage page, string selector, string expected)
+    {
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            if (await page.Locator(expected).CountAsync() > 0)
+            {
+                return;
+            }
+
+            if (await page.Locator(selector).CountAsync() > 0)
+            {
+                await page.Locator(selector).First.ClickAsync();
+            }
+
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        await page.Locator(expected).WaitForAsync();
+    }
 }

@@ -14,7 +14,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
     {
         var staff = await session.NewPageAsync();
         await BrowserSession.SignInAsync(staff, "staff.rina", AccessMatrix.DemoPassword);
-        await OpenBusinessOfAsync(staff, "KAA-01");
+        await BrowserSession.OpenBusinessOfAsync(staff, "KAA-01");
         await BrowserSession.SaveScreenshotAsync(staff, "business-page");
         await staff.GetByRole(AriaRole.Tab, new() { Name = "Decisions" }).ClickAsync();
 
@@ -33,7 +33,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         await waiting.First.WaitForAsync();
         Assert.Equal(1, await waiting.CountAsync());
         Assert.Contains("₹5,000.00", await waiting.First.InnerTextAsync(), StringComparison.Ordinal);
-        await ClickWhenInteractiveAsync(manager, "button[data-testid=approve]", "[data-testid=approvals-empty]");
+        await BrowserSession.ClickWhenInteractiveAsync(manager, "button[data-testid=approve]", "[data-testid=approvals-empty]");
 
         await manager.GotoAsync("/ledger");
         var newest = manager.Locator("[data-testid=ledger] tbody tr").First;
@@ -57,7 +57,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         await BrowserSession.SignInAsync(manager, "manager.sutapa", AccessMatrix.DemoPassword);
         await manager.GotoAsync("/ledger");
         await manager.Locator("[data-testid=reverse-panel]").WaitForAsync();
-        await ClickWhenInteractiveAsync(manager, "[data-testid=reverse-panel] .mud-expand-panel-header", "input[data-testid=reverse-sequence]:visible");
+        await BrowserSession.ClickWhenInteractiveAsync(manager, "[data-testid=reverse-panel] .mud-expand-panel-header", "input[data-testid=reverse-sequence]:visible");
 
         await manager.FillAsync("input[data-testid=reverse-sequence]", "1");
         await manager.FillAsync("input[data-testid=reverse-date]", "15-12-2013");
@@ -77,8 +77,8 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
     {
         var staff = await session.NewPageAsync();
         await BrowserSession.SignInAsync(staff, "staff.mousumi", AccessMatrix.DemoPassword);
-        await OpenBusinessOfAsync(staff, "KAA-05");
-        await ClickWhenInteractiveAsync(staff, "[role=tab]:has-text('Decisions')", "[data-testid=decision-form]");
+        await BrowserSession.OpenBusinessOfAsync(staff, "KAA-05");
+        await BrowserSession.ClickWhenInteractiveAsync(staff, "[role=tab]:has-text('Decisions')", "[data-testid=decision-form]");
         var decisionsBefore = await staff.Locator("[data-testid=decision]").CountAsync();
 
         await staff.FillAsync("input[data-testid=decision-amount]", "25,000");
@@ -90,42 +90,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         await refusal.WaitForAsync();
         Assert.Contains("₹25,000 is above the programme band ₹8,000–₹20,000; a programme manager can override with a reason.", await refusal.InnerTextAsync(), StringComparison.Ordinal);
         await staff.ReloadAsync();
-        await ClickWhenInteractiveAsync(staff, "[role=tab]:has-text('Decisions')", "[data-testid=decision-form]");
+        await BrowserSession.ClickWhenInteractiveAsync(staff, "[role=tab]:has-text('Decisions')", "[data-testid=decision-form]");
         Assert.Equal(decisionsBefore, await staff.Locator("[data-testid=decision]").CountAsync());
-    }
-
-    private static async Task OpenBusinessOfAsync(IPage page, string code)
-    {
-        await page.GotoAsync("/businesses");
-        var row = page.Locator("[data-testid=business-list] tbody tr", new() { HasText = code }).Filter(new() { HasText = "Running" }).First;
-        await row.WaitForAsync();
-        for (var attempt = 0; attempt < 40 && !page.Url.Contains("/businesses/", StringComparison.Ordinal); attempt++)
-        {
-            await row.ClickAsync();
-            await page.WaitForTimeoutAsync(250);
-        }
-
-        await page.Locator("[data-testid=business-tabs]").WaitForAsync();
-    }
-
-    /// <summary>Clicks until the page shows the expected result: clicks before the circuit is up are lost.</summary>
-    private static async Task ClickWhenInteractiveAsync(IPage page, string selector, string expected)
-    {
-        for (var attempt = 0; attempt < 40; attempt++)
-        {
-            if (await page.Locator(expected).CountAsync() > 0)
-            {
-                return;
-            }
-
-            if (await page.Locator(selector).CountAsync() > 0)
-            {
-                await page.Locator(selector).First.ClickAsync();
-            }
-
-            await page.WaitForTimeoutAsync(250);
-        }
-
-        await page.Locator(expected).WaitForAsync();
     }
 }

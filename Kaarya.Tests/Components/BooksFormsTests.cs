@@ -70,6 +70,7 @@ public sealed class BooksFormsTests : KaaryaComponentTest
         var all = await db.CashBookEntries.Where(c => c.BusinessId == businessId).ToListAsync(Cancel);
         var net = CashBookEntry.Totals(all).Net;
         tab.WaitForAssertion(() => Assert.Contains($"Net {net}", tab.Find("[data-testid=cash-totals]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("Choose sale or expense.", tab.Find("[data-testid=cash-form]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

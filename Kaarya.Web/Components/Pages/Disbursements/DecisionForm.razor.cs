@@ -19,6 +19,9 @@ public partial class DecisionForm
     private readonly DomainAction _submit = new();
     private MudForm? _form;
 
+    // A new key after a save gives a fresh form: no field keeps the errors of the record just saved.
+    private int _blank;
+
     [Parameter, EditorRequired]
     public Guid BusinessId { get; set; }
 
@@ -80,6 +83,7 @@ public partial class DecisionForm
         await Decisions.RecordAsync(_input, await Viewer.ActorAsync());
         Snackbar.Add(Text["DecisionForm.Recorded"], Severity.Success);
         Reset();
+        _blank++;
         await OnRecorded.InvokeAsync();
     });
 }

@@ -21,6 +21,9 @@ public partial class DisbursementRequestForm
     private readonly DomainAction _submit = new();
     private MudForm? _form;
 
+    // A new key after a save gives a fresh form: no field keeps the errors of the record just saved.
+    private int _blank;
+
     [Parameter, EditorRequired]
     public Guid DecisionId { get; set; }
 
@@ -78,6 +81,7 @@ public partial class DisbursementRequestForm
         await Disbursements.RecordRequestAsync(_input, await Viewer.ActorAsync());
         Snackbar.Add(Text["Request.Recorded"], Severity.Success);
         _input = new DisbursementRequestInput { DecisionId = DecisionId, FunderId = _input.FunderId };
+        _blank++;
         await OnRecorded.InvokeAsync();
     });
 }

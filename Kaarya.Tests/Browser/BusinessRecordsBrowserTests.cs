@@ -1,0 +1,39 @@
+using Kaarya.Tests.Security;
+using Microsoft.Playwright;
+
+namespace Kaarya.Tests.Browser;
+
+/// <summary>The business page's record forms, used in Chromium against the running app.</summary>
+public sealed class BusinessRecordsBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [Fact]
+    public async Task Staff_revise_a_plan_and_add_to_the_cash_book()
+    {
+        var staff = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(staff, "staff.rina", AccessMatrix.DemoPassword);
+        await BrowserSession.OpenBusinessOfAsync(staff, "KAA-03");
+
+        await BrowserSession.ClickWhenInteractiveAsync(staff, "button[data-testid=plan-revise]", "[data-testid=plan-form]");
+        var versionsBefore = await staff.Locator("[data-testid=plan-versions] .mud-chip").CountAsync();
+        await staff.FillAsync("[data-testid=plan-next-steps]", "Buy a second sewing machine before the Puja orders");
+        await staff.Keyboard.PressAsync("Tab");
+        await staff.ClickAsync("button[data-testid=plan-submit]");
+        await staff.GetByText("of the plan is saved").First.WaitForAsync();
+        await staff.Locator("[data-testid=plan-diff]", new() { HasText = "Buy a second sewing machine before the Puja orders" }).WaitForAsync();
+        Assert.Equal(versionsBefore + 1, await staff.Locator("[data-testid=plan-versions] .mud-chip").CountAsync());
+
+        await staff.GetByRole(AriaRole.Tab, new() { Name = "Assets and cash book" }).ClickAsync();
+        await staff.Locator("[data-testid=cash-form]").WaitForAsync();
+        await staff.ClickAsync("[data-testid=cash-kind]");
+        await staff.GetByRole(AriaRole.Option, new() { Name = "Sale" }).ClickAsync();
+        await staff.FillAsync("input[data-testid=cash-amount]", "1,250");
+        await staff.FillAsync("input[data-testid=cash-note]", "Ten petticoats at the Thursday haat");
+        await staff.Keyboard.PressAsync("Tab");
+        await staff.ClickAsync("button[data-testid=cash-submit]");
+
+        await staff.Locator("[data-testid=cash-book] tr", new() { HasText = "Ten petticoats at the Thursday haat" }).WaitForAsync();
+        Assert.Contains("₹1,250.00", await staff.InnerTextAsync("[data-testid=cash-book]"), StringComparison.Ordinal);
+        await BrowserSession.SaveScreenshotAsync(staff, "business-books");
+        Assert.Empty(session.PolicyViolations);
+    }
+}
