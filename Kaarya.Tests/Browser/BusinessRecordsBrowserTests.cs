@@ -21,6 +21,11 @@ public sealed class BusinessRecordsBrowserTests(BrowserSession session) : IClass
         await staff.GetByText("of the plan is saved").First.WaitForAsync();
         await staff.Locator("[data-testid=plan-diff]", new() { HasText = "Buy a second sewing machine before the Puja orders" }).WaitForAsync();
         Assert.Equal(versionsBefore + 1, await staff.Locator("[data-testid=plan-versions] .mud-chip").CountAsync());
+        await BrowserSession.SaveScreenshotAsync(staff, "business-plan-versions");
+
+        await staff.GetByRole(AriaRole.Tab, new() { Name = "4P stocktaking" }).ClickAsync();
+        await staff.Locator("[data-testid=stocktaking]").First.WaitForAsync();
+        await BrowserSession.SaveScreenshotAsync(staff, "business-4p");
 
         await staff.GetByRole(AriaRole.Tab, new() { Name = "Assets and cash book" }).ClickAsync();
         await staff.Locator("[data-testid=cash-form]").WaitForAsync();
