@@ -6,6 +6,7 @@ using Kaarya.Web.Features.Access;
 using Kaarya.Web.Features.Businesses;
 using Kaarya.Web.Features.Dashboard;
 using Kaarya.Web.Features.Funding;
+using Kaarya.Web.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Benchmarks.Measuring;
@@ -55,15 +56,27 @@ internal sealed class UseCaseBenchmarks(BenchmarkDatabase database, BenchmarkOpt
         await Measure("Businesses grid: search by code (\"SYC-0420\")", PageTargetMs,
             () => directory.PageAsync(new BusinessQuery { Search = "SYC-0420" }, _staff, cancellationToken));
 
-        // GetAsync and ForBusinessAsync each write a "Viewed" audit entry, as in the app: part of the page's cost.
-        await Measure("Business page: summary + money, random business", PageTargetMs, async () =>
+        // Each reader writes a "Viewed" audit entry, as in the app: part of the page's cost. The page
+        // opens on its plan tab; the money tab is the heaviest of the others.
+        var plans = new PlanReader(database.App, gate);
+        var decisions = new DecisionReader(database.App, gate);
+        var utilisation = new UtilisationReader(database.App, gate, clock);
+        await Measure("Business page: summary + plan versions, random business", PageTargetMs, async () =>
         {
             var id = AnyBusiness();
             await directory.GetAsync(id, _staff, cancellationToken);
+            await plans.VersionsAsync(id, _staff, cancellationToken);
+        });
+        await Measure("Business page, money tab: requests + postings + utilisation", PageTargetMs, async () =>
+        {
+            var id = AnyBusiness();
+            await decisions.RequestsAsync(id, _staff, cancellationToken);
             await ledger.ForBusinessAsync(id, _staff, cancellationToken);
+            await utilisation.ForBusinessAsync(id, _staff, cancellationToken);
         });
         await Measure("  of which summary (BusinessDirectory.GetAsync)", null, () => directory.GetAsync(AnyBusiness(), _staff, cancellationToken));
-        await Measure("  of which money (LedgerReader.ForBusinessAsync)", null, () => ledger.ForBusinessAsync(AnyBusiness(), _staff, cancellationToken));
+        await Measure("  of which postings (LedgerReader.ForBusinessAsync)", null, () => ledger.ForBusinessAsync(AnyBusiness(), _staff, cancellationToken));
+        await Measure("  of which utilisation (UtilisationReader.ForBusinessAsync)", null, () => utilisation.ForBusinessAsync(AnyBusiness(), _staff, cancellationToken));
 
         var dashboard = new DashboardQueries(database.App, ledger, audit, clock);
         await Measure("Dashboard", DashboardTargetMs, () => dashboard.LoadAsync(_staff, cancellationToken));
