@@ -10,11 +10,43 @@ namespace Kaarya.Web.Features.Participants;
 /// <summary>A participant as GGBK's staff see her: with her name, which no one else sees.</summary>
 public sealed record ParticipantRow(Guid Id, ParticipantCode Code, string GivenName, string Village, string Block, int Businesses);
 
+/// <summary>The columns the register can be sorted by.</summary>
+public enum ParticipantSort
+{
+    Code = 0,
+    Name = 1,
+    Village = 2,
+}
+
+/// <summary>One page of the register, filtered and sorted by the database.</summary>
+public sealed record ParticipantQuery
+{
+    public int Page { get; init; }
+
+    public int PageSize { get; init; } = 25;
+
+    /// <summary>A participant code (exact), or part of a name or village.</summary>
+    public string? Search { get; init; }
+
+    public string? Village { get; init; }
+
+    /// <summary>Only those enrolled in this phase.</summary>
+    public Guid? PhaseId { get; init; }
+
+    public ParticipantSort SortBy { get; init; }
+
+    public bool Descending { get; init; }
+}
+
 /// <summary>The register of participants, with real names: staff and the programme manager only.</summary>
 public sealed class ParticipantDirectory(IDbContextFactory<KaaryaDbContext> contexts, AuditTrail audit)
 {
-    public async Task<Page<ParticipantRow>> PageAsync(int page, int pageSize, string? search, Viewer viewer, CancellationToken cancellationToken = default)
+    public Task<Page<ParticipantRow>> PageAsync(int page, int pageSize, string? search, Viewer viewer, CancellationToken cancellationToken = default) =>
+        PageAsync(new ParticipantQuery { Page = page, PageSize = pageSize, Search = search }, viewer, cancellationToken);
+
+    public async Task<Page<ParticipantRow>> PageAsync(ParticipantQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(viewer);
         if (!RecordAccess.MaySeeRealNames(viewer))
         {
@@ -24,19 +56,41 @@ public sealed class ParticipantDirectory(IDbContextFactory<KaaryaDbContext> cont
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var participants = db.Participants.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
+        if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = search.Trim();
+            var term = query.Search.Trim();
             participants = ParticipantCode.TryCreate(term, out var code)
                 ? participants.Where(p => p.Code == code)
                 : participants.Where(p => EF.Functions.Like(p.GivenName, "%" + term + "%") || EF.Functions.Like(p.Village, "%" + term + "%"));
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Village))
+        {
+            var village = query.Village.Trim();
+            participants = participants.Where(p => p.Village == village);
+        }
+
+        if (query.PhaseId is { } phase)
+        {
+            participants = participants.Where(p => p.Enrolments.Any(e => e.PhaseId == phase));
+        }
+
         var total = await participants.CountAsync(cancellationToken);
-        var size = Math.Clamp(pageSize, 1, 200);
-        var rows = await participants.OrderBy(p => p.Code).Skip(Math.Max(page, 0) * size).Take(size)
+        var size = Math.Clamp(query.PageSize, 1, 200);
+        var rows = await Sorted(participants, query).Skip(Math.Max(query.Page, 0) * size).Take(size)
             .Select(p => new ParticipantRow(p.Id, p.Code, p.GivenName, p.Village, p.Block, db.Businesses.Count(b => b.ParticipantId == p.Id)))
             .ToListAsync(cancellationToken);
         return new Page<ParticipantRow>(rows, total);
     }
+
+    // The code breaks every tie, so paging never repeats or skips a participant.
+    private static IQueryable<Participant> Sorted(IQueryable<Participant> participants, ParticipantQuery query) => (query.SortBy, query.Descending) switch
+    {
+        (ParticipantSort.Name, false) => participants.OrderBy(p => p.GivenName).ThenBy(p => p.Code),
+        (ParticipantSort.Name, true) => participants.OrderByDescending(p => p.GivenName).ThenBy(p => p.Code),
+        (ParticipantSort.Village, false) => participants.OrderBy(p => p.Village).ThenBy(p => p.Code),
+        (ParticipantSort.Village, true) => participants.OrderByDescending(p => p.Village).ThenBy(p => p.Code),
+        (_, true) => participants.OrderByDescending(p => p.Code),
+        _ => participants.OrderBy(p => p.Code),
+    };
 }

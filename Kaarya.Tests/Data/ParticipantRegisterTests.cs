@@ -1,0 +1,69 @@
+using Kaarya.Domain.Access;
+using Kaarya.Tests.Domain;
+using Kaarya.Web.Data;
+using Kaarya.Web.Data.Seed;
+using Kaarya.Web.Features.Participants;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaarya.Tests.Data;
+
+/// <summary>The register of participants: sorted, filtered and paged by the database, on the demo programme.</summary>
+public sealed class ParticipantRegisterTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private ParticipantDirectory Directory => new(_database, _database.Audit);
+
+    private static Viewer Staff => Viewer.Staff(Actors.Staff);
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await new DemoDataLoader(_database, new DatabaseOptions()).LoadIfEmptyAsync(Cancel);
+    }
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Sorted_by_village_then_code_across_pages_without_losing_or_repeating_anyone()
+    {
+        await using var db = _database.CreateDbContext();
+        var expected = (await db.Participants.AsNoTracking().ToListAsync(Cancel))
+            .OrderBy(p => p.Village, StringComparer.Ordinal).ThenBy(p => p.Code.Value, StringComparer.Ordinal)
+            .Select(p => p.Code.Value).ToList();
+
+        var first = await Directory.PageAsync(new ParticipantQuery { PageSize = 4, SortBy = ParticipantSort.Village }, Staff, Cancel);
+        var rest = await Directory.PageAsync(new ParticipantQuery { PageSize = 4, Page = 1, SortBy = ParticipantSort.Village }, Staff, Cancel);
+        var last = await Directory.PageAsync(new ParticipantQuery { PageSize = 4, Page = 2, SortBy = ParticipantSort.Village }, Staff, Cancel);
+
+        Assert.Equal(expected, first.Items.Concat(rest.Items).Concat(last.Items).Select(p => p.Code.Value));
+        Assert.Equal(expected.Count, first.TotalCount);
+    }
+
+    [Fact]
+    public async Task Names_sort_descending_when_asked()
+    {
+        var page = await Directory.PageAsync(new ParticipantQuery { SortBy = ParticipantSort.Name, Descending = true }, Staff, Cancel);
+
+        Assert.Equal(page.Items.Select(p => p.GivenName).OrderDescending(StringComparer.Ordinal), page.Items.Select(p => p.GivenName));
+    }
+
+    [Fact]
+    public async Task The_village_and_phase_filters_keep_only_those_who_live_there_or_enrolled_then()
+    {
+        await using var db = _database.CreateDbContext();
+        var all = await db.Participants.AsNoTracking().ToListAsync(Cancel);
+        var village = all.GroupBy(p => p.Village).OrderByDescending(g => g.Count()).First().Key;
+        var phase = (await db.Programmes.SingleAsync(Cancel)).Phases.OrderBy(p => p.StartsOn).Last();
+
+        var inVillage = await Directory.PageAsync(new ParticipantQuery { Village = village }, Staff, Cancel);
+        var inPhase = await Directory.PageAsync(new ParticipantQuery { PhaseId = phase.Id }, Staff, Cancel);
+
+        Assert.Equal(all.Where(p => p.Village == village).Select(p => p.Code.Value).Order(), inVillage.Items.Select(p => p.Code.Value).Order());
+        Assert.Equal(all.Where(p => p.EnrolmentIn(phase.Id) is not null).Select(p => p.Code.Value).Order(), inPhase.Items.Select(p => p.Code.Value).Order());
+        Assert.NotEmpty(inPhase.Items);
+        Assert.True(inPhase.Items.Count < all.Count || all.All(p => p.EnrolmentIn(phase.Id) is not null));
+    }
+}
