@@ -46,6 +46,7 @@ public static class KaaryaServices
         services.AddScoped<BusinessBookService>();
         services.AddScoped<DecisionReader>();
         services.AddScoped<DecisionService>();
+        services.AddScoped<DecisionRegister>();
         services.AddScoped<FunderDirectory>();
         services.AddScoped<DisbursementService>();
         services.AddScoped<ApprovalInbox>();

@@ -48,6 +48,7 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<DecisionReader>();
         Services.AddScoped<LedgerReader>();
         Services.AddScoped<DecisionService>();
+        Services.AddScoped<DecisionRegister>();
         Services.AddScoped<Kaarya.Web.Features.Dashboard.DashboardQueries>();
         Services.AddScoped<Kaarya.Web.Features.Participants.RegistrationService>();
         Services.AddScoped<Kaarya.Web.Features.Assessments.AssessmentReader>();

@@ -21,6 +21,7 @@ public static class AccessMatrix
         ["GET /participants"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager),
         ["GET /businesses"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Auditor),
         ["GET /ledger"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Auditor),
+        ["GET /decisions"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Auditor),
         ["GET /businesses/{Id:guid}"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Auditor),
         ["GET /approvals"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /audit"] = Roles(KaaryaRole.ProgrammeManager),
