@@ -159,16 +159,7 @@ public sealed partial class AppStartTests
         throw new InvalidOperationException($"The app stopped before listening.\n{seen}\n{errors}");
     }
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Kaarya.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Kaarya.sln was not found above the test folder.");
-    }
+    private static string RepositoryRoot() => Repository.Root;
 
     [GeneratedRegex(@"Now listening on: (?<address>http://\S+)")]
     private static partial Regex ListeningOn();

@@ -108,13 +108,7 @@ public sealed class BrowserSession : IAsyncLifetime
     public static async Task SaveScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Kaarya.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        var target = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+        var target = Repository.PathTo("artifacts", "screenshots");
         Directory.CreateDirectory(target);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(target, name + ".png"), FullPage = true });
     }
