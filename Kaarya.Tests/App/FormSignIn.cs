@@ -20,6 +20,9 @@ public static partial class FormSignIn
         return await http.PostAsync(new Uri("/account/login", UriKind.Relative), content, cancel);
     }
 
+    /// <summary>The antiforgery token of the first form on a page, to post as that form would.</summary>
+    public static string TokenFrom(string html) => Token().Match(html).Groups["token"].Value;
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -31,6 +31,7 @@ public static class AccessMatrix
         ["GET /not-found"] = Everyone,
         ["GET /Error"] = Everyone,
         ["POST /account/logout"] = SignedIn,
+        ["POST /account/language"] = SignedIn,
     };
 
     /// <summary>A demo user of each role (seed-data/users.json), all with the demo password.</summary>

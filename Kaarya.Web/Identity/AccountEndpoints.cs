@@ -36,6 +36,28 @@ public static class AccountEndpoints
                 _ => "~/account/login",
             });
         }).RequireAuthorization(Policies.SignedIn);
+
+        // Her language, remembered on her account and in the culture cookie; the page she was on comes back in it.
+        account.MapPost("/language", async (
+            HttpContext context,
+            [FromServices] UserManager<KaaryaUser> users,
+            [FromForm] string? culture,
+            [FromForm] string? returnUrl) =>
+        {
+            if (!LanguageChoice.IsSupported(culture))
+            {
+                return Results.BadRequest();
+            }
+
+            if (await users.GetUserAsync(context.User) is { } user)
+            {
+                user.PreferredCulture = culture;
+                await users.UpdateAsync(user);
+            }
+
+            LanguageChoice.Remember(context, culture!);
+            return Results.LocalRedirect(AccountSignIn.SafeReturnUrl(returnUrl));
+        }).RequireAuthorization(Policies.SignedIn);
         return account;
     }
 }

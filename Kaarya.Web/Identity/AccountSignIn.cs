@@ -32,6 +32,7 @@ public sealed class AccountSignIn(SignInManager<KaaryaUser> signIn, UserManager<
         if (result.Succeeded)
         {
             await audit.RecordAsync(name, AuditAction.SignedIn, "User", name, "Signed in");
+            LanguageChoice.Remember(signIn.Context, LanguageChoice.For(user, await users.GetRolesAsync(user)));
             return SignInOutcome.SignedIn;
         }
 
