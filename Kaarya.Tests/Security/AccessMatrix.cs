@@ -30,6 +30,7 @@ public static class AccessMatrix
         ["GET /not-found"] = Everyone,
         ["GET /Error"] = Everyone,
         ["POST /account/logout"] = SignedIn,
+        ["GET /exports/ledger.xlsx"] = Roles(KaaryaRole.ProgrammeManager, KaaryaRole.Auditor),
     };
 
     /// <summary>A demo user of each role (seed-data/users.json), all with the demo password.</summary>
