@@ -7,6 +7,7 @@ using Kaarya.Web.Features.Assessments;
 using Kaarya.Web.Features.Auditing;
 using Kaarya.Web.Features.Businesses;
 using Kaarya.Web.Features.Dashboard;
+using Kaarya.Web.Features.Exports;
 using Kaarya.Web.Features.Funding;
 using Kaarya.Web.Features.Participants;
 using Kaarya.Web.Features.Plans;
@@ -54,6 +55,7 @@ public static class KaaryaServices
         services.AddScoped<UtilisationReader>();
         services.AddScoped<UtilisationService>();
         services.AddScoped<AuditSearch>();
+        services.AddScoped<LedgerWorkbookExport>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Kaarya.Web;
 using Kaarya.Web.Components;
 using Kaarya.Web.Data;
 using Kaarya.Web.Data.Seed;
+using Kaarya.Web.Features.Exports;
 using Kaarya.Web.Identity;
 using Kaarya.Web.Security;
 
@@ -46,6 +47,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapExportEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.Ready(app.Logger, app.Urls));
 

@@ -35,6 +35,20 @@ public static class RecordAccess
     public static bool MaySeeRealNames(Viewer viewer) =>
         viewer?.Role is KaaryaRole.Staff or KaaryaRole.ProgrammeManager;
 
+    /// <summary>
+    /// The ledger workbook: the programme manager and auditors, who answer for the accounts.
+    /// Staff read the ledger on screen but do not take it out of the app.
+    /// </summary>
+    public static bool MayExportLedger(Viewer viewer) =>
+        viewer?.Role is KaaryaRole.ProgrammeManager or KaaryaRole.Auditor;
+
+    /// <summary>
+    /// Real names in an export: only a programme manager grants them, for one export at a time,
+    /// and the grant is written to the audit log with the export.
+    /// </summary>
+    public static bool MayGrantNamesInExport(Viewer viewer) =>
+        viewer?.Role is KaaryaRole.ProgrammeManager;
+
     /// <summary>Staff-only notes and the sun/cloud timeline: never survivors, mentors or auditors.</summary>
     public static bool MaySeeStaffNotes(Viewer viewer) => MaySeeRealNames(viewer);
 

@@ -32,7 +32,14 @@ public static class AccessMatrix
         ["GET /Error"] = Everyone,
         ["POST /account/logout"] = SignedIn,
         ["POST /account/language"] = SignedIn,
+        ["GET /exports/ledger.xlsx"] = Roles(KaaryaRole.ProgrammeManager, KaaryaRole.Auditor),
     };
+
+    /// <summary>
+    /// Endpoints that answer with a file to download, not a page: tests that open every page in a
+    /// browser skip them. What they hold is tested where it is made (Kaarya.Tests/Exports).
+    /// </summary>
+    public static readonly IReadOnlySet<string> Downloads = new HashSet<string> { "GET /exports/ledger.xlsx" };
 
     /// <summary>A demo user of each role (seed-data/users.json), all with the demo password.</summary>
     public static IReadOnlyDictionary<KaaryaRole, string> DemoUsers { get; } = new Dictionary<KaaryaRole, string>

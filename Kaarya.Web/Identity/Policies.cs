@@ -24,6 +24,12 @@ public static class Policies
     /// <summary>The ledger, decisions and utilisation: staff, manager and auditors.</summary>
     public const string ReadsLedger = nameof(ReadsLedger);
 
+    /// <summary>
+    /// The ledger workbook: the programme manager and auditors (RecordAccess.MayExportLedger).
+    /// Staff read the ledger on screen but do not take it out of the app.
+    /// </summary>
+    public const string ExportsLedger = nameof(ExportsLedger);
+
     /// <summary>A survivor's own pages.</summary>
     public const string Survivor = nameof(Survivor);
 
@@ -35,6 +41,7 @@ public static class Policies
         options.AddPolicy(Manager, p => p.RequireRole(KaaryaRoles.ProgrammeManager));
         options.AddPolicy(ReadsBusinesses, p => p.RequireRole(KaaryaRoles.Staff, KaaryaRoles.ProgrammeManager, KaaryaRoles.Mentor, KaaryaRoles.Auditor));
         options.AddPolicy(ReadsLedger, p => p.RequireRole(KaaryaRoles.Staff, KaaryaRoles.ProgrammeManager, KaaryaRoles.Auditor));
+        options.AddPolicy(ExportsLedger, p => p.RequireRole(KaaryaRoles.ProgrammeManager, KaaryaRoles.Auditor));
         options.AddPolicy(Survivor, p => p.RequireRole(KaaryaRoles.Survivor));
 
         // A page that forgets its policy is closed, not open.

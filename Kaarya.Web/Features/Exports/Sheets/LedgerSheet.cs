@@ -1,0 +1,125 @@
+using System.Globalization;
+using Kaarya.Domain.Common;
+using Kaarya.Web.Features.Exports.Xlsx;
+
+namespace Kaarya.Web.Features.Exports.Sheets;
+
+/// <summary>
+/// The Ledger sheet: one row per entry, in sequence, as an Excel table named <c>Ledger</c> with a
+/// frozen header and filters. It is streamed row by row; its column widths are worked out before
+/// the first row from the longest texts the snapshot found. Phase and Month (the first day of
+/// the value date's month) follow the entry's own columns so that the Summary sheet can sum the
+/// table by them.
+/// </summary>
+public static class LedgerSheet
+{
+    public const string Name = "Ledger";
+    public const string TableName = "Ledger";
+
+    public const string Sequence = "Seq";
+    public const string PostedAt = "Posted at (India time)";
+    public const string ValueDate = "Value date";
+    public const string Participant = "Participant";
+    public const string ParticipantName = "Name";
+    public const string Business = "Business";
+    public const string Decision = "Decision";
+    public const string Kind = "Kind";
+    public const string Amount = "Amount";
+    public const string Method = "Method";
+    public const string Reference = "Reference";
+    public const string Funder = "Funder";
+    public const string Phase = "Phase";
+    public const string RecordedBy = "Recorded by";
+    public const string ApprovedBy = "Approved by";
+    public const string Hash = "Hash";
+    public const string Month = "Month";
+
+    /// <summary>Progress is told every this many rows.</summary>
+    public const int ProgressEvery = 1_000;
+
+    // Excel's filter button sits in the header cell: room for it.
+    private const int FilterButton = 3;
+
+    public static IReadOnlyList<string> Columns(bool withNames) => withNames
+        ? [Sequence, PostedAt, ValueDate, Participant, ParticipantName, Business, Decision, Kind, Amount, Method, Reference, Funder, Phase, RecordedBy, ApprovedBy, Hash, Month]
+        : [Sequence, PostedAt, ValueDate, Participant, Business, Decision, Kind, Amount, Method, Reference, Funder, Phase, RecordedBy, ApprovedBy, Hash, Month];
+
+    public static IReadOnlyList<double> Widths(LedgerSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var extents = snapshot.Extents;
+        var digits = snapshot.Head.Sequence.ToString(CultureInfo.InvariantCulture).Length;
+        var largest = Math.Max(Math.Abs(extents.SmallestPaise), Math.Abs(extents.LargestPaise));
+        var content = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            [Sequence] = digits,
+            [PostedAt] = XlsxStyles.DateTimeFormat.Length,
+            [ValueDate] = XlsxStyles.DateFormat.Length,
+            [Participant] = snapshot.LongestParticipantCode,
+            [ParticipantName] = snapshot.LongestParticipantName,
+            [Business] = snapshot.LongestBusiness,
+            [Decision] = Guid.Empty.ToString().Length,
+            [Kind] = "Reversal of #".Length + digits,
+            [Amount] = Money.FromPaise(largest).Format(withSymbol: true).Length + 1,
+            [Method] = "Bank transfer".Length,
+            [Reference] = extents.Reference,
+            [Funder] = snapshot.FunderNames.Values.Select(n => n.Length).DefaultIfEmpty(0).Max(),
+            [Phase] = snapshot.PhaseNames.Values.Select(n => n.Length).DefaultIfEmpty(0).Max(),
+            [RecordedBy] = extents.RecordedBy,
+            [ApprovedBy] = extents.ApprovedBy,
+            [Hash] = Domain.Funding.LedgerEntry.HashLength,
+            [Month] = XlsxStyles.MonthFormat.Length,
+        };
+        return Columns(snapshot.IncludesNames)
+            .Select(column => ColumnWidths.For(Math.Max(content[column], column.Length + FilterButton)))
+            .ToList();
+    }
+
+    /// <summary>Streams the rows into the sheet, adding each to the totals; returns the last row's number.</summary>
+    public static async Task<uint> WriteAsync(
+        SheetWriter sheet, IAsyncEnumerable<LedgerExportRow> rows, LedgerTotals totals, bool withNames,
+        Action<long> written, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(totals);
+        ArgumentNullException.ThrowIfNull(written);
+        sheet.Row(Columns(withNames).Select(c => XCell.Of(c, XlStyle.Header)));
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            sheet.BeginRow();
+            sheet.Write(XCell.Whole(row.Sequence));
+            sheet.Write(XCell.Instant(row.PostedAt));
+            sheet.Write(XCell.Date(row.ValueDate));
+            sheet.Write(XCell.Of(row.ParticipantCode.Value));
+            if (withNames)
+            {
+                sheet.Write(XCell.Of(row.ParticipantName));
+            }
+
+            sheet.Write(XCell.Of(row.Business));
+            sheet.Write(XCell.Of(row.DecisionId.ToString()));
+            sheet.Write(XCell.Of(row.KindText));
+            sheet.Write(XCell.Rupees(row.Amount));
+            sheet.Write(XCell.Of(LedgerExportRow.MethodText(row.Method)));
+            sheet.Write(XCell.Of(row.Reference));
+            sheet.Write(XCell.Of(row.Funder));
+            sheet.Write(XCell.Of(row.Phase));
+            sheet.Write(XCell.Of(row.RecordedBy));
+            sheet.Write(XCell.Of(row.ApprovedBy));
+            sheet.Write(XCell.Of(row.Hash));
+            sheet.Write(XCell.Month(ExcelValues.FirstOfMonth(row.ValueDate)));
+            sheet.EndRow();
+
+            totals.Add(row);
+            if (totals.Entries % ProgressEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                written(totals.Entries);
+            }
+        }
+
+        written(totals.Entries);
+        return sheet.RowNumber;
+    }
+}
