@@ -23,6 +23,14 @@ public static class RecordAccess
         };
     }
 
+    /// <summary>
+    /// The list of businesses: staff and the manager see all of it, auditors all of it by code, a
+    /// mentor her survivors' businesses only. Never a survivor, who has her own page. Keep in step
+    /// with the <c>ReadsBusinesses</c> policy.
+    /// </summary>
+    public static bool MayListBusinesses(Viewer viewer) =>
+        viewer?.Role is KaaryaRole.Staff or KaaryaRole.ProgrammeManager or KaaryaRole.Mentor or KaaryaRole.Auditor;
+
     /// <summary>The ledger, decisions and utilisation, by participant code.</summary>
     public static bool MayReadMoney(Viewer viewer) =>
         viewer?.Role is KaaryaRole.Staff or KaaryaRole.ProgrammeManager or KaaryaRole.Auditor;

@@ -61,6 +61,8 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<UtilisationReader>();
         Services.AddScoped<UtilisationService>();
         Services.AddScoped<Kaarya.Web.Features.Participants.ParticipantDirectory>();
+        Services.AddScoped<Kaarya.Web.Features.Businesses.BusinessDirectory>();
+        Services.AddScoped<Kaarya.Web.Features.Businesses.BusinessFilterChoices>();
         Services.AddSingleton(Kaarya.Domain.Funding.DisbursementBand.Default);
         Services.AddSingleton(new SignInOptions());
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-IN");

@@ -2,9 +2,12 @@ using Kaarya.Domain.Access;
 using Kaarya.Domain.Businesses;
 using Kaarya.Tests.Domain;
 using Kaarya.Tests.Security;
+using Kaarya.Web.Auditing;
 using Kaarya.Web.Data;
 using Kaarya.Web.Data.Seed;
 using Kaarya.Web.Features.Businesses;
+using Kaarya.Web.Features.Funding;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Tests.Data;
 
@@ -73,6 +76,41 @@ public sealed class BusinessGridTests : IAsyncLifetime
 
         Assert.Equal(page.Items.Select(b => b.Disbursed).OrderDescending(), page.Items.Select(b => b.Disbursed));
         Assert.True(page.Items[0].Disbursed.IsPositive);
+    }
+
+    [Fact]
+    public async Task Filters_by_phase_village_and_funder_combine()
+    {
+        var phases = await new BusinessFilterChoices(_database, _database.Audit).PhasesAsync(Cancel);
+        var funder = Assert.Single(await new FunderDirectory(_database).AllAsync(Cancel));
+        var renewed = phases.Single(p => p.Name == "Phase 2 (renewed with GGBK)").Id;
+
+        var inRenewedPhase = await Directory.PageAsync(new BusinessQuery { PhaseId = renewed }, Staff, Cancel);
+        var inMadhabpurChar = await Directory.PageAsync(new BusinessQuery { Village = " Madhabpur Char " }, Staff, Cancel);
+        var paidInMadhabpurChar = await Directory.PageAsync(new BusinessQuery { Village = "Madhabpur Char", FunderId = funder.Id, PhaseId = renewed }, Staff, Cancel);
+        var paidClosed = await Directory.PageAsync(new BusinessQuery { FunderId = funder.Id, Status = BusinessStatus.Closed }, Staff, Cancel);
+
+        Assert.Equal(10, inRenewedPhase.TotalCount);
+        Assert.Equal(["Madhabpur bangles and cosmetics", "Madhabpur zari embroidery"], inMadhabpurChar.Items.Select(b => b.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("Madhabpur bangles and cosmetics", Assert.Single(paidInMadhabpurChar.Items).Name);
+        Assert.Equal(0, paidClosed.TotalCount);
+    }
+
+    [Fact]
+    public async Task Villages_are_offered_to_those_who_list_businesses_and_refused_to_a_survivor_with_an_audit_entry()
+    {
+        var choices = new BusinessFilterChoices(_database, _database.Audit);
+        var auditor = await DemoViewers.ForAsync(_database, "auditor.kp");
+        var mentor = await DemoViewers.ForAsync(_database, "mentor.bina");
+        var survivor = await DemoViewers.ForAsync(_database, "kaa-01");
+
+        Assert.Equal(10, (await choices.VillagesAsync(auditor, Cancel)).Count);
+        Assert.Equal(["Hogla Dwip", "Kadamtala Char"], await choices.VillagesAsync(mentor, Cancel));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => choices.VillagesAsync(survivor, Cancel));
+
+        await using var db = _database.CreateDbContext();
+        var refusal = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.AccessRefused, Cancel);
+        Assert.Equal(("kaa-01", "villages"), (refusal.UserId, refusal.RecordId));
     }
 
     [Fact]

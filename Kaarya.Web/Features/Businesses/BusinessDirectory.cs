@@ -135,9 +135,10 @@ public sealed class BusinessDirectory(IDbContextFactory<KaaryaDbContext> context
 
     /// <summary>
     /// <see cref="RecordAccess.MayOpenParticipant"/> as a filter the database can run, so a list
-    /// never fetches a record it would then have to hide; keep the two in step.
+    /// never fetches a record it would then have to hide; keep the two in step. The list's filter
+    /// choices (<see cref="BusinessFilterChoices"/>) are drawn from the same businesses.
     /// </summary>
-    private static IQueryable<Business> Visible(IQueryable<Business> businesses, Viewer viewer) => viewer.Role switch
+    internal static IQueryable<Business> Visible(IQueryable<Business> businesses, Viewer viewer) => viewer.Role switch
     {
         KaaryaRole.Staff or KaaryaRole.ProgrammeManager or KaaryaRole.Auditor => businesses,
         KaaryaRole.Mentor => businesses.Where(b => viewer.MentoredParticipantIds.Contains(b.ParticipantId)),

@@ -1,5 +1,6 @@
 using Kaarya.Domain.Businesses;
 using Kaarya.Web.Features.Businesses;
+using Kaarya.Web.Features.Funding;
 using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -20,15 +21,40 @@ public partial class BusinessList
     private string? _search;
     private LifecycleStage? _stage;
     private BusinessStatus? _status;
+    private PhaseChoice? _phase;
+    private string? _village;
+    private FunderChoice? _funder;
+    private IReadOnlyList<PhaseChoice> _phases = [];
+    private IReadOnlyList<string> _villages = [];
+    private IReadOnlyList<FunderChoice> _funders = [];
 
     [Inject]
     private BusinessDirectory Directory { get; set; } = default!;
+
+    [Inject]
+    private BusinessFilterChoices Choices { get; set; } = default!;
+
+    [Inject]
+    private FunderDirectory Funders { get; set; } = default!;
 
     [Inject]
     private CurrentViewer Viewer { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>Whether any filter or search narrows the list, so an empty list says "none match", not "none yet".</summary>
+    private bool Filtered => !string.IsNullOrWhiteSpace(_search) || _stage is not null || _status is not null
+        || _phase is not null || _village is not null || _funder is not null;
+
+    /// <summary>The choices the filters offer; the villages are only those of survivors this viewer may list.</summary>
+    protected override async Task OnInitializedAsync()
+    {
+        var viewer = await Viewer.ViewerAsync();
+        _phases = await Choices.PhasesAsync();
+        _villages = await Choices.VillagesAsync(viewer);
+        _funders = await Funders.AllAsync();
+    }
 
     private async Task<GridData<BusinessRow>> LoadAsync(GridState<BusinessRow> state, CancellationToken cancellationToken)
     {
@@ -41,6 +67,9 @@ public partial class BusinessList
             Descending = sort?.Descending ?? false,
             Stage = _stage,
             Status = _status,
+            PhaseId = _phase?.Id,
+            Village = _village,
+            FunderId = _funder?.Id,
             Search = _search,
         };
         var page = await Directory.PageAsync(query, await Viewer.ViewerAsync(cancellationToken), cancellationToken);
@@ -65,7 +94,43 @@ public partial class BusinessList
         return ReloadAsync();
     }
 
-    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+    private Task PhaseChangedAsync(PhaseChoice? phase)
+    {
+        _phase = phase;
+        return ReloadAsync();
+    }
+
+    private Task VillageChangedAsync(string? village)
+    {
+        _village = village;
+        return ReloadAsync();
+    }
+
+    private Task FunderChangedAsync(FunderChoice? funder)
+    {
+        _funder = funder;
+        return ReloadAsync();
+    }
+
+    /// <summary>
+    /// A changed filter starts again at the first page: page 3 of the old list means nothing in the
+    /// new one. Moving to the first page loads it; on the first page, the grid is asked to reload.
+    /// </summary>
+    private Task ReloadAsync()
+    {
+        if (_grid is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_grid.CurrentPage != 0)
+        {
+            _grid.NavigateTo(Page.First);
+            return Task.CompletedTask;
+        }
+
+        return _grid.ReloadServerData();
+    }
 
     private void Open(DataGridRowClickEventArgs<BusinessRow> row) => Navigation.NavigateTo($"businesses/{row.Item.Id}");
 }

@@ -1,0 +1,137 @@
+using Kaarya.Tests.Security;
+using Microsoft.Playwright;
+
+namespace Kaarya.Tests.Browser;
+
+/// <summary>
+/// GGBK's social workers open Kaarya on a phone in the field. At 360 px wide, the smallest common
+/// Android screen, no page may scroll sideways (a table may scroll inside its own box) and the
+/// navigation must still be reachable from the menu button.
+/// </summary>
+public sealed class NarrowScreenBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    private const int Width = 360;
+    private const int Height = 740;
+
+    /// <summary>The tabs of a business page as staff see them, each with what shows once it has loaded.</summary>
+    private static readonly (string Tab, string Content)[] Tabs =
+    [
+        ("Stage history", "[data-testid=stage-history]"),
+        ("Plan", "[data-testid=plan]"),
+        ("4P and risks", "[data-testid=stocktaking]"),
+        ("Money", "[data-testid=business-ledger]"),
+        ("Sun and cloud", ".mud-tabs-panels .mud-timeline:not([data-testid=stage-history])"),
+    ];
+
+    [Fact]
+    public async Task At_360_px_the_dashboard_the_businesses_and_every_tab_of_a_business_fit_without_scrolling_sideways()
+    {
+        var page = await session.NewPageAsync(Width, Height);
+        await BrowserSession.SignInAsync(page, "staff.rina", AccessMatrix.DemoPassword);
+
+        await page.GotoAsync("/dashboard");
+        await page.Locator("[data-testid=latest-postings]").WaitForAsync();
+        await BrowserSession.SaveScreenshotAsync(page, "narrow-dashboard");
+        await AssertNoSidewaysScrollAsync(page, "dashboard");
+
+        await page.GotoAsync("/businesses");
+        await page.Locator("[data-testid=business-list] tbody tr", new() { HasText = "KAA-01" }).First.WaitForAsync();
+        await BrowserSession.SaveScreenshotAsync(page, "narrow-businesses");
+        await AssertNoSidewaysScrollAsync(page, "businesses");
+
+        await ClickUntilAsync(page, "[data-testid=business-list] tbody tr:has-text('KAA-01')", () => Task.FromResult(page.Url.Contains("/businesses/", StringComparison.Ordinal)));
+        await page.Locator("[data-testid=business-tabs]").WaitForAsync();
+        await BrowserSession.SaveScreenshotAsync(page, "narrow-business");
+        await AssertNoSidewaysScrollAsync(page, "business");
+
+        // Each tab of her business, the money tab's tables included.
+        foreach (var (tab, content) in Tabs)
+        {
+            var header = page.GetByRole(AriaRole.Tab, new() { Name = tab });
+            await ClickUntilAsync(page, header, async () => await page.Locator(content).CountAsync() > 0);
+            await page.Locator(content).First.WaitForAsync();
+            await BrowserSession.SaveScreenshotAsync(page, "narrow-business-" + tab.Replace(' ', '-').ToLowerInvariant());
+            await AssertNoSidewaysScrollAsync(page, $"business ({tab} tab)");
+        }
+    }
+
+    [Fact]
+    public async Task At_360_px_the_menu_button_opens_the_navigation_and_it_leads_to_the_businesses()
+    {
+        var page = await session.NewPageAsync(Width, Height);
+        await BrowserSession.SignInAsync(page, "staff.rina", AccessMatrix.DemoPassword);
+        var businesses = page.Locator("[data-testid=nav-businesses]");
+
+        // The drawer starts closed on a phone, so the page has the whole width.
+        Assert.False(await businesses.IsVisibleAsync(), "The navigation covers the page on a phone before anyone asks for it.");
+        await ClickUntilAsync(page, page.Locator("header button[aria-label]").First, () => InViewAsync(page, businesses));
+        await BrowserSession.SaveScreenshotAsync(page, "narrow-navigation");
+        await AssertNoSidewaysScrollAsync(page, "home (navigation open)");
+
+        await businesses.ClickAsync();
+        await page.WaitForURLAsync("**/businesses");
+        await page.Locator("[data-testid=business-list] tbody tr", new() { HasText = "KAA-01" }).First.WaitForAsync();
+
+        // Once she has chosen, the drawer gets out of the way of the page she chose.
+        for (var wait = 0; wait < 20 && await InViewAsync(page, businesses); wait++)
+        {
+            await page.WaitForTimeoutAsync(100);
+        }
+
+        Assert.False(await InViewAsync(page, businesses), "The navigation still covers the businesses list after choosing it.");
+    }
+
+    /// <summary>Whether the element shows, whole, inside the 360 px window.</summary>
+    private static async Task<bool> InViewAsync(IPage page, ILocator element)
+    {
+        if (!await element.IsVisibleAsync())
+        {
+            return false;
+        }
+
+        var box = await element.BoundingBoxAsync();
+        return box is not null && box.X >= 0 && box.X + box.Width <= page.ViewportSize!.Width;
+    }
+
+    /// <summary>
+    /// For every table wider than the box it sits in: that box must scroll sideways (overflow-x auto
+    /// or scroll). A box that hides the overflow would cut off columns, such as the amounts, that
+    /// nobody could then reach. Inline boxes (a tab panel is one) have no width of their own and are
+    /// passed over. Answers the tables cut off, named by their data-testid.
+    /// </summary>
+    private const string CutOffTables = """
+        () => [...document.querySelectorAll('table')].filter(table => {
+            const width = table.getBoundingClientRect().width;
+            if (width === 0) return false;
+            for (let box = table.parentElement; box && box !== document.body; box = box.parentElement) {
+                const style = getComputedStyle(box);
+                if (['inline', 'contents'].includes(style.display)) continue;
+                if (box.clientWidth < width - 1) return !['auto', 'scroll'].includes(style.overflowX);
+            }
+            return false;
+        }).map(table => table.closest('[data-testid]')?.getAttribute('data-testid') ?? table.className)
+        """;
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1] + 1, $"The {what} page is {widths[0]} px wide in a {widths[1]} px window: it scrolls sideways.");
+        var cutOff = await page.EvaluateAsync<string[]>(CutOffTables);
+        Assert.True(cutOff.Length == 0, $"On the {what} page these tables are cut off instead of scrolling in their own box: {string.Join(", ", cutOff)}.");
+    }
+
+    private static Task ClickUntilAsync(IPage page, string selector, Func<Task<bool>> answered) =>
+        ClickUntilAsync(page, page.Locator(selector).First, answered);
+
+    /// <summary>Clicks until the page answers: clicks before the interactive circuit is up are lost.</summary>
+    private static async Task ClickUntilAsync(IPage page, ILocator target, Func<Task<bool>> answered)
+    {
+        for (var attempt = 0; attempt < 40 && !await answered(); attempt++)
+        {
+            await target.ClickAsync();
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        Assert.True(await answered(), $"Clicking {target} never had its effect.");
+    }
+}
