@@ -66,4 +66,19 @@
             signOut("idle");
         }
     }, 15000);
+
+    // Hands a file the server built (a ledger workbook) to the browser as a download, straight
+    // from the circuit's stream: no copy is left on the server or in a URL.
+    window.kaarya = window.kaarya || {};
+    window.kaarya.saveFile = async function (fileName, contentType, streamReference) {
+        var buffer = await streamReference.arrayBuffer();
+        var url = URL.createObjectURL(new Blob([buffer], { type: contentType }));
+        var link = document.createElement("a");
+        link.href = url;
+        link.download = fileName;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        URL.revokeObjectURL(url);
+    };
 }());
