@@ -1,3 +1,4 @@
+using Kaarya.Web.Features.Businesses;
 using Kaarya.Web.Features.Participants;
 using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.Components;
@@ -16,12 +17,25 @@ public partial class ParticipantsPage
 
     private MudDataGrid<ParticipantRow>? _grid;
     private string? _search;
+    private string? _village;
+    private PhaseChoice? _phase;
+    private IReadOnlyList<string> _villages = [];
+    private IReadOnlyList<PhaseChoice> _phases = [];
 
     [Inject]
     private ParticipantDirectory Directory { get; set; } = default!;
 
     [Inject]
     private CurrentViewer Viewer { get; set; } = default!;
+
+    [Inject]
+    private BusinessFilterChoices Choices { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _phases = await Choices.PhasesAsync();
+        _villages = await Choices.VillagesAsync(await Viewer.ViewerAsync());
+    }
 
     private async Task<GridData<ParticipantRow>> LoadAsync(GridState<ParticipantRow> state, CancellationToken cancellationToken)
     {
@@ -31,6 +45,8 @@ public partial class ParticipantsPage
             Page = state.Page,
             PageSize = state.PageSize,
             Search = _search,
+            Village = _village,
+            PhaseId = _phase?.Id,
             SortBy = sort is not null && Sorts.TryGetValue(sort.SortBy, out var by) ? by : ParticipantSort.Code,
             Descending = sort?.Descending ?? false,
         };
@@ -41,6 +57,18 @@ public partial class ParticipantsPage
     private Task SearchAsync(string? search)
     {
         _search = search;
+        return ReloadAsync();
+    }
+
+    private Task VillageChangedAsync(string? village)
+    {
+        _village = village;
+        return ReloadAsync();
+    }
+
+    private Task PhaseChangedAsync(PhaseChoice? phase)
+    {
+        _phase = phase;
         return ReloadAsync();
     }
 

@@ -21,8 +21,8 @@ public partial class ReportsPage : IDisposable
     private IReadOnlyList<PhaseChoice> _phases = [];
     private IReadOnlyList<FunderChoice> _funders = [];
     private bool _mayGrantNames;
-    private Guid? _phase;
-    private Guid? _funder;
+    private PhaseChoice? _phase;
+    private FunderChoice? _funder;
     private bool _includeNames;
     private ExportProgress? _progress;
     private LedgerWorkbookResult? _last;
@@ -57,7 +57,7 @@ public partial class ReportsPage : IDisposable
     private Task BuildAsync() => _build.RunAsync(async () =>
     {
         _last = null;
-        var filter = new LedgerExportFilter(PickerDates.FromPicker(From), PickerDates.FromPicker(To), _phase, _funder, _includeNames && _mayGrantNames);
+        var filter = new LedgerExportFilter(PickerDates.FromPicker(From), PickerDates.FromPicker(To), _phase?.Id, _funder?.Id, _includeNames && _mayGrantNames);
         var progress = new Progress<ExportProgress>(Show);
         var file = new FileStream(
             Path.Combine(Path.GetTempPath(), $"kaarya-export-{Guid.NewGuid():N}.xlsx"),
