@@ -38,6 +38,7 @@ public static class KaaryaServices
         services.AddScoped<ParticipantDirectory>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<BusinessDirectory>();
+        services.AddScoped<Features.MyBusiness.MyBusinessReader>();
         services.AddScoped<BusinessFilterChoices>();
         services.AddScoped<PlanReader>();
         services.AddScoped<PlanService>();

@@ -60,6 +60,7 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<Kaarya.Web.Features.Businesses.TimelineReader>();
         Services.AddScoped<UtilisationReader>();
         Services.AddScoped<UtilisationService>();
+        Services.AddScoped<Kaarya.Web.Features.MyBusiness.MyBusinessReader>();
         Services.AddScoped<Kaarya.Web.Features.Participants.ParticipantDirectory>();
         Services.AddScoped<Kaarya.Web.Features.Businesses.BusinessDirectory>();
         Services.AddScoped<Kaarya.Web.Features.Businesses.BusinessFilterChoices>();
@@ -81,6 +82,18 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         var authorization = AddAuthorization();
         authorization.SetAuthorized(userName);
         authorization.SetRoles(role.ToString());
+    }
+
+    /// <summary>Signs in as a survivor: her participant id travels in a claim, as the app's sign-in puts it there.</summary>
+    protected async Task SignInAsSurvivorAsync(string userName, string participantCode)
+    {
+        await using var db = Database.CreateDbContext();
+        var code = Kaarya.Domain.Participants.ParticipantCode.Create(participantCode);
+        var herself = await db.Participants.Where(p => p.Code == code).Select(p => p.Id).SingleAsync(Cancel);
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(userName);
+        authorization.SetRoles(nameof(KaaryaRole.Survivor));
+        authorization.SetClaims(new System.Security.Claims.Claim(KaaryaClaimsFactory.ParticipantClaim, herself.ToString()));
     }
 
     /// <summary>Renders a component beside MudBlazor's providers, as the layout does.</summary>

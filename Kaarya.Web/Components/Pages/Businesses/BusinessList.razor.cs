@@ -1,4 +1,5 @@
 using Kaarya.Domain.Businesses;
+using Kaarya.Web.Components.Forms;
 using Kaarya.Web.Features.Businesses;
 using Kaarya.Web.Features.Funding;
 using Kaarya.Web.Identity;
@@ -112,25 +113,7 @@ public partial class BusinessList
         return ReloadAsync();
     }
 
-    /// <summary>
-    /// A changed filter starts again at the first page: page 3 of the old list means nothing in the
-    /// new one. Moving to the first page loads it; on the first page, the grid is asked to reload.
-    /// </summary>
-    private Task ReloadAsync()
-    {
-        if (_grid is null)
-        {
-            return Task.CompletedTask;
-        }
-
-        if (_grid.CurrentPage != 0)
-        {
-            _grid.NavigateTo(Page.First);
-            return Task.CompletedTask;
-        }
-
-        return _grid.ReloadServerData();
-    }
+    private Task ReloadAsync() => _grid.ReloadFromFirstPageAsync();
 
     private void Open(DataGridRowClickEventArgs<BusinessRow> row) => Navigation.NavigateTo($"businesses/{row.Item.Id}");
 }

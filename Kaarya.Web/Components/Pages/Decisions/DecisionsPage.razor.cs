@@ -1,4 +1,5 @@
 using Kaarya.Domain.Funding;
+using Kaarya.Web.Components.Forms;
 using Kaarya.Web.Features.Businesses;
 using Kaarya.Web.Features.Funding;
 using Kaarya.Web.Identity;
@@ -54,7 +55,7 @@ public partial class DecisionsPage
         return ReloadAsync();
     }
 
-    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+    private Task ReloadAsync() => _grid.ReloadFromFirstPageAsync();
 
     private void Open(DataGridRowClickEventArgs<DecisionRegisterRow> row) => Navigation.NavigateTo($"businesses/{row.Item.BusinessId}");
 }

@@ -1,3 +1,4 @@
+using Kaarya.Web.Components.Forms;
 using Kaarya.Web.Features.Businesses;
 using Kaarya.Web.Features.Participants;
 using Kaarya.Web.Identity;
@@ -72,5 +73,5 @@ public partial class ParticipantsPage
         return ReloadAsync();
     }
 
-    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+    private Task ReloadAsync() => _grid.ReloadFromFirstPageAsync();
 }
