@@ -106,11 +106,21 @@ public sealed class CellTextTests
     [InlineData(1_25_000, "₹1,25,000.00")]
     [InlineData(12_50_000, "₹12,50,000.00")]
     [InlineData(1_25_00_000, "₹1,25,00,000.00")]
-    [InlineData(-12_000, "-₹12,000.00")]
+    [InlineData(0, "₹0.00")]
     public void The_rupee_format_groups_in_lakhs_and_crores(double rupees, string shown)
     {
         // ExcelNumberFormat is the formatter ClosedXML uses, written to follow Excel's rules.
         var format = new ExcelNumberFormat.NumberFormat(XlsxStyles.RupeeFormat);
+        Assert.True(format.IsValid);
+        Assert.Equal(shown, format.Format(rupees, CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(-12_000, "-₹12,000.00")]
+    [InlineData(-1_25_000.5, "-₹125,000.50")]
+    public void A_negative_amount_shows_its_minus_sign(double rupees, string shown)
+    {
+        var format = new ExcelNumberFormat.NumberFormat(XlsxStyles.NegativeRupeeFormat);
         Assert.True(format.IsValid);
         Assert.Equal(shown, format.Format(rupees, CultureInfo.InvariantCulture));
     }

@@ -42,7 +42,7 @@ public static class StreamedSheetPlaceholder
 {
     /// <summary>The formats a streamed sheet may use, in the order of the sample row's cells.</summary>
     public static IReadOnlyList<XlStyle> Styles { get; } =
-        [XlStyle.Text, XlStyle.QuotedText, XlStyle.Header, XlStyle.Date, XlStyle.DateTime, XlStyle.Money, XlStyle.WholeNumber, XlStyle.Month];
+        [XlStyle.Text, XlStyle.QuotedText, XlStyle.Header, XlStyle.Date, XlStyle.DateTime, XlStyle.Money, XlStyle.NegativeMoney, XlStyle.WholeNumber, XlStyle.Month];
 
     public static IXLWorksheet Add(XLWorkbook workbook, string name, IReadOnlyList<string> headers, string? tableName)
     {

@@ -20,6 +20,10 @@ public enum XlStyle
     Title = 10,
     HeaderMonth = 11,
     Warning = 12,
+
+    /// <summary>A negative amount (a reversal): see <see cref="XlsxStyles.NegativeRupeeFormat"/>.</summary>
+    NegativeMoney = 13,
+    BoldNegativeMoney = 14,
 }
 
 /// <summary>
@@ -31,10 +35,18 @@ public static class XlsxStyles
 {
     /// <summary>
     /// Rupees with lakh grouping: ₹8,000.00, ₹1,25,000.00, ₹1,25,00,000.00. Excel's <c>#,##,##0</c>
-    /// does not group in lakhs; two conditions do (STACK.md). A negative amount (a reversal) falls
-    /// to the last section and is shown with a minus sign and thousands grouping.
+    /// does not group in lakhs; two conditions do (STACK.md). For amounts of zero and more only:
+    /// a negative amount would fall to the last section, where Excel shows its minus sign and
+    /// LibreOffice does not (checked with LibreOffice 7.4), so negative amounts have their own format.
     /// </summary>
     public const string RupeeFormat = "[>=10000000]\"₹\"##\\,##\\,##\\,##0.00;[>=100000]\"₹\"##\\,##\\,##0.00;\"₹\"##,##0.00";
+
+    /// <summary>
+    /// A negative amount (a reversal): -₹12,000.00, -₹1,25,000.00 shown as -₹125,000.00. One
+    /// section without conditions, so every spreadsheet program shows the minus sign; the price is
+    /// thousands grouping instead of lakhs for reversals of a lakh or more.
+    /// </summary>
+    public const string NegativeRupeeFormat = "\"₹\"##,##0.00";
 
     public const string DateFormat = "dd-mm-yyyy";
 
@@ -95,6 +107,13 @@ public static class XlsxStyles
             case XlStyle.Warning:
                 target.Font.Bold = true;
                 target.Font.FontColor = WarningRed;
+                break;
+            case XlStyle.NegativeMoney:
+                target.NumberFormat.Format = NegativeRupeeFormat;
+                break;
+            case XlStyle.BoldNegativeMoney:
+                target.Font.Bold = true;
+                target.NumberFormat.Format = NegativeRupeeFormat;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(style), style, "Unknown cell style.");
