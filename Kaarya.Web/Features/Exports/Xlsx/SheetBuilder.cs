@@ -97,9 +97,8 @@ public sealed class SheetBuilder
             case XCellKind.Blank:
                 return;
             case XCellKind.Text:
-                // SetValue with a string keeps it text in ClosedXML 0.95.4, even "=1+1" or "-5".
+                // SetValue with a string keeps it text in ClosedXML 0.95.4, even "=1+1", "-5" or "00123" (CellTextTests).
                 target.SetValue(cell.Text!);
-                target.DataType = XLDataType.Text;
                 if (CellText.LooksLikeFormula(cell.Text!))
                 {
                     target.Style.IncludeQuotePrefix = true;
