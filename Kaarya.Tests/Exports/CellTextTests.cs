@@ -36,24 +36,68 @@ public sealed class CellTextTests
         Assert.Equal(escaped, CellText.Escape(text));
 
     [Fact]
-    public void Awkward_text_reads_back_exactly_from_a_written_sheet()
+    public void Awkward_text_reads_back_exactly_from_a_streamed_sheet()
     {
         // Not "_x0041_" typed literally: it is written _x005F_x0041_ as Excel writes it, which
         // ClosedXML 0.95.4 does not decode (see the escaping test above).
         string[] texts = ["=HYPERLINK(\"http://x\")", "  spaces kept  ", "tab\tinside", "two\nlines", "carriage\rreturn", "আসমা", "a\u0001b"];
+
+        using var book = new XLWorkbook(new MemoryStream(Streamed("Texts", texts)));
+
+        var read = Enumerable.Range(1, texts.Length).Select(row => book.Worksheet("Texts").Cell(row, 1).GetString()).ToList();
+        Assert.Equal(texts, read);
+        Assert.True(book.Worksheet("Texts").Cell(1, 1).Style.IncludeQuotePrefix);
+    }
+
+    [Fact]
+    public void Awkward_text_reads_back_exactly_from_a_sheet_closedxml_builds()
+    {
+        // ClosedXML writes a carriage return as it is, and XML reads it back as a line feed: the
+        // styled sheets hold names and notes, not references (decision 0009).
+        string[] texts = ["=HYPERLINK(\"http://x\")", "-5", "+91 98300 00000", "  spaces kept  ", "tab\tinside", "two\nlines", "আসমা", "a\u0001b", "00123", "2013-08-01"];
+        var content = new SheetBuilder();
+        foreach (var text in texts)
+        {
+            content.Row(XCell.Of(text));
+        }
+
         using var stream = new MemoryStream();
-        using (var package = new XlsxPackage(stream, ["Texts"], null, "test", DateTimeOffset.UnixEpoch))
-        using (var sheet = package.OpenSheet(0, [20]))
+        using (var styled = new XLWorkbook())
+        {
+            content.AddTo(styled, "Texts", freezeHeader: false, new CachedValues());
+            styled.SaveAs(stream);
+        }
+
+        using var book = new XLWorkbook(new MemoryStream(stream.ToArray()));
+        var cells = Enumerable.Range(1, texts.Length).Select(row => book.Worksheet("Texts").Cell(row, 1)).ToList();
+        Assert.Equal(texts, cells.Select(c => c.GetString()));
+        Assert.All(cells, c => Assert.Equal(XLDataType.Text, c.DataType));
+        Assert.All(cells, c => Assert.False(c.HasFormula));
+        Assert.Equal(texts.Select(CellText.LooksLikeFormula), cells.Select(c => c.Style.IncludeQuotePrefix));
+    }
+
+    /// <summary>A workbook of one sheet whose rows are streamed in place of ClosedXML's placeholder.</summary>
+    private static byte[] Streamed(string name, IEnumerable<string> texts)
+    {
+        using var styled = new MemoryStream();
+        using (var book = new XLWorkbook())
+        {
+            StreamedSheetPlaceholder.Add(book, name, ["Text"], tableName: null);
+            book.SaveAs(styled);
+        }
+
+        styled.Position = 0;
+        using var output = new MemoryStream();
+        WorkbookAssembly.Write(styled, output, new StreamedSheet(name, [20], FreezeHeader: false, TableName: null), new CachedValues(), sheet =>
         {
             foreach (var text in texts)
             {
                 sheet.Row([XCell.Of(text)]);
             }
-        }
 
-        using var book = new XLWorkbook(new MemoryStream(stream.ToArray()));
-        var read = Enumerable.Range(1, texts.Length).Select(row => book.Worksheet("Texts").Cell(row, 1).GetString()).ToList();
-        Assert.Equal(texts, read);
+            return sheet.RowNumber;
+        });
+        return output.ToArray();
     }
 
     [Theory]
@@ -62,11 +106,21 @@ public sealed class CellTextTests
     [InlineData(1_25_000, "₹1,25,000.00")]
     [InlineData(12_50_000, "₹12,50,000.00")]
     [InlineData(1_25_00_000, "₹1,25,00,000.00")]
-    [InlineData(-12_000, "-₹12,000.00")]
+    [InlineData(0, "₹0.00")]
     public void The_rupee_format_groups_in_lakhs_and_crores(double rupees, string shown)
     {
         // ExcelNumberFormat is the formatter ClosedXML uses, written to follow Excel's rules.
         var format = new ExcelNumberFormat.NumberFormat(XlsxStyles.RupeeFormat);
+        Assert.True(format.IsValid);
+        Assert.Equal(shown, format.Format(rupees, CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(-12_000, "-₹12,000.00")]
+    [InlineData(-1_25_000.5, "-₹125,000.50")]
+    public void A_negative_amount_shows_its_minus_sign(double rupees, string shown)
+    {
+        var format = new ExcelNumberFormat.NumberFormat(XlsxStyles.NegativeRupeeFormat);
         Assert.True(format.IsValid);
         Assert.Equal(shown, format.Format(rupees, CultureInfo.InvariantCulture));
     }

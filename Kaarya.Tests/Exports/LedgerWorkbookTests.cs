@@ -224,8 +224,9 @@ public sealed partial class LedgerWorkbookTests
 
         foreach (var workbook in new[] { byAuditor, byManager })
         {
+            // As a word: ClosedXML's theme names the font "DokChampa", which is not Champa's name.
             var everything = workbook.AllPartsText();
-            Assert.All(names.Values, name => Assert.DoesNotContain(name, everything, StringComparison.Ordinal));
+            Assert.All(names.Values, name => Assert.DoesNotMatch(AsAWord(name), everything));
             Assert.DoesNotContain(LedgerSheet.ParticipantName, workbook.Sheet(LedgerSheet.Name).Tables.Single().Fields.Select(f => f.Name));
             Assert.Contains("Not shown", workbook.Sheet(ManifestSheet.Name).Cell(ExportedWorkbook.RowOf(workbook.Sheet(ManifestSheet.Name), "Participant names"), 2).GetString(), StringComparison.Ordinal);
         }
@@ -379,6 +380,9 @@ public sealed partial class LedgerWorkbookTests
             Cancel);
         return (await service.ApproveAsync(request, Actors.Manager, Cancel)).Sequence;
     }
+
+    /// <summary>The text not inside a longer word; letters, marks (Bengali vowel signs) and digits make up a word.</summary>
+    private static Regex AsAWord(string text) => new($@"(?<![\p{{L}}\p{{M}}\p{{Nd}}]){Regex.Escape(text)}(?![\p{{L}}\p{{M}}\p{{Nd}}])");
 
     [GeneratedRegex("<([a-z]+:)?f[ >]")]
     private static partial Regex FormulaElement();

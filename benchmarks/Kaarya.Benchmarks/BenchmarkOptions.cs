@@ -24,9 +24,10 @@ internal sealed record BenchmarkOptions
     public string? DatabasePath { get; init; }
 
     public const string Usage = """
-        Usage: dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- [options]
+        Usage: dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- [workbook] [options]
+          workbook           the ledger workbook against a bare writer (issue 5), not the use cases
           --participants N   participants, one business each (default 10000)
-          --entries N        ledger entries, including a few reversals (default 200000)
+          --entries N        ledger entries, including a few reversals (default 200000; 100000 for workbook)
           --iterations N     timed calls per use case (default 200)
           --seed N           seed of the generator (default 2013)
           --out PATH         Markdown report (default docs/benchmarks.md in the repository)

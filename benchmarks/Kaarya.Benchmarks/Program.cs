@@ -7,10 +7,22 @@ using Kaarya.Benchmarks.Reporting;
 
 // Generates a synthetic programme the size issue 4 names, measures the server time of the
 // staff workspace's use cases on it, and writes the figures into docs/benchmarks.md.
+// "workbook-child DB WRITER": one measured export in a process of its own (see WorkbookBenchmark).
+if (args.Length == 3 && args[0] == WorkbookBenchmark.ChildCommand)
+{
+    return await WorkbookBenchmark.ChildMainAsync(args[1..], CancellationToken.None);
+}
+
+// "workbook [options]": issue 5's workbook benchmark instead of issue 4's use cases.
+var workbookMode = args.Length > 0 && args[0] == "workbook";
 BenchmarkOptions options;
 try
 {
-    options = BenchmarkOptions.Parse(args, RepositoryRoot());
+    options = BenchmarkOptions.Parse(workbookMode ? args[1..] : args, RepositoryRoot());
+    if (workbookMode && !args.Contains("--entries"))
+    {
+        options = options with { LedgerEntries = 100_000 };
+    }
 }
 catch (ArgumentException problem)
 {
@@ -42,6 +54,19 @@ else
 }
 
 var machine = await MachineFacts.CollectAsync(database, cancel.Token);
+if (workbookMode)
+{
+    Progress($"calibration: SHA-256 of 64 MiB in {machine.CalibrationMs:0} ms");
+    var runs = await WorkbookBenchmark.RunAsync(database.Path, Progress, cancel.Token);
+    var command = string.Create(CultureInfo.InvariantCulture,
+        $"dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- workbook --participants {options.Participants} --entries {options.LedgerEntries} --seed {options.Seed}");
+    var facts = string.Create(CultureInfo.InvariantCulture,
+        $"{machine.Processors} processors, {machine.Runtime}, {machine.GarbageCollector}, calibration {machine.CalibrationMs:0} ms, load before {machine.LoadBefore}, after {MachineFacts.LoadAverage()}");
+    var met = await WorkbookBenchmark.WriteReportAsync(options.OutputPath, command, facts, runs, cancel.Token);
+    Console.WriteLine($"Figures written to {options.OutputPath}");
+    return met ? 0 : 1;
+}
+
 Progress($"calibration: SHA-256 of 64 MiB in {machine.CalibrationMs:0} ms");
 var latencies = await new UseCaseBenchmarks(database, options, Progress).RunAsync(cancel.Token);
 var report = new MarkdownReport(

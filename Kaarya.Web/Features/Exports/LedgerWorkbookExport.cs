@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClosedXML.Excel;
 using Kaarya.Domain.Access;
 using Kaarya.Domain.Funding;
 using Kaarya.Web.Auditing;
@@ -15,6 +16,8 @@ public sealed record LedgerWorkbookResult(string FileName, long Entries, LedgerH
 /// <summary>
 /// The auditor's workbook: the ledger for a period, phase and/or funder in Excel, reconciled and
 /// tamper-evident. Sheets, in order: Manifest, Ledger, Balances, Summary, Decisions, Utilisation.
+/// ClosedXML builds the styled sheets; the Ledger sheet, one row per entry, is streamed with the
+/// Open XML SDK's writer (docs/decisions/0009-ledger-workbook.md).
 /// Only a programme manager or an auditor may export; names appear only when a programme manager
 /// asks for them. Every export, and every refused one, is written to the audit log, and the
 /// export is logged before its first byte is written.
@@ -24,10 +27,6 @@ public sealed class LedgerWorkbookExport(IDbContextFactory<KaaryaDbContext> cont
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public const string RefusedNamesMessage = "Only a programme manager can include participants' names in an export.";
-
-    // The order the sheets appear in.
-    private static readonly string[] SheetNames =
-        [ManifestSheet.Name, LedgerSheet.Name, BalancesSheet.Name, SummarySheet.Name, DecisionsSheet.Name, UtilisationSheet.Name];
 
     // A workbook of 100,000 entries keeps a core busy for seconds; on a two-core server, one at a
     // time leaves the other core to everyone else's pages.
@@ -93,42 +92,49 @@ public sealed class LedgerWorkbookExport(IDbContextFactory<KaaryaDbContext> cont
         var withNames = snapshot.IncludesNames;
         var totals = new LedgerTotals();
         var verifier = new LedgerChainVerifier();
-        using (var package = new XlsxPackage(
-            destination, SheetNames, new XlsxTable(Array.IndexOf(SheetNames, LedgerSheet.Name), LedgerSheet.TableName, LedgerSheet.Columns(withNames)),
-            $"{ManifestSheet.Title}, {filter.DescribePeriod()}", generatedAt))
+        using var spool = CellSpool.Create();
+
+        // The one read of the ledger: every entry is checked against the chain, and those the
+        // filter takes are added up and spooled for the Ledger sheet.
+        progress?.Report(new ExportProgress(ExportStep.Ledger, 0, total));
+        await LedgerSheet.SpoolAsync(
+            _query.RowsAsync(snapshot, verifier, cancellationToken), spool, totals, withNames,
+            done => progress?.Report(new ExportProgress(ExportStep.Ledger, done, total)), cancellationToken);
+
+        // The styled sheets, built with ClosedXML from the totals; the Ledger sheet is only a placeholder there.
+        progress?.Report(new ExportProgress(ExportStep.Sheets, total, total));
+        var decisions = await _query.DecisionsAsync(snapshot, cancellationToken);
+        var uses = await _query.UtilisationAsync(snapshot, cancellationToken);
+        var verification = verifier.Result();
+        var cachedValues = new CachedValues();
+        using var styled = new MemoryStream();
+        using (var book = new XLWorkbook())
         {
-            progress?.Report(new ExportProgress(ExportStep.Ledger, 0, total));
-            uint lastRow;
-            using (var sheet = package.OpenSheet(Array.IndexOf(SheetNames, LedgerSheet.Name), LedgerSheet.Widths(snapshot), freezeHeader: true))
-            {
-                lastRow = await LedgerSheet.WriteAsync(
-                    sheet, _query.RowsAsync(snapshot, verifier, cancellationToken), totals, withNames,
-                    done => progress?.Report(new ExportProgress(ExportStep.Ledger, done, total)), cancellationToken);
-                sheet.Finish(XlsxPackage.TableRelationshipId);
-            }
-
-            package.WriteTable(lastRow);
-
-            progress?.Report(new ExportProgress(ExportStep.Sheets, total, total));
-            var decisions = await _query.DecisionsAsync(snapshot, cancellationToken);
-            var uses = await _query.UtilisationAsync(snapshot, cancellationToken);
-            var verification = verifier.Result();
-            Write(package, BalancesSheet.Name, BalancesSheet.Build(BalancesSheet.Lines(snapshot, totals, decisions, uses), withNames), freezeHeader: true);
-            Write(package, SummarySheet.Name, SummarySheet.Build(snapshot, totals), freezeHeader: false);
-            Write(package, DecisionsSheet.Name, DecisionsSheet.Build(decisions, totals, withNames), freezeHeader: true);
-            Write(package, UtilisationSheet.Name, UtilisationSheet.Build(uses, withNames), freezeHeader: true);
-            Write(package, ManifestSheet.Name, ManifestSheet.Build(snapshot, totals, new ManifestFacts(generatedAt, viewer.Actor, verification)), freezeHeader: false);
-
-            progress?.Report(new ExportProgress(ExportStep.Finished, total, total));
-            return new LedgerWorkbookResult(filter.FileName(), totals.Entries, snapshot.Head, verification);
+            book.Properties.Title = $"{ManifestSheet.Title}, {filter.DescribePeriod()}";
+            book.Properties.Author = "Kaarya";
+            book.Properties.Created = generatedAt.UtcDateTime;
+            book.Properties.Modified = generatedAt.UtcDateTime;
+            // Excel recomputes every formula on opening, so the figures an auditor sees are Excel's own.
+            book.FullCalculationOnLoad = true;
+            ManifestSheet.Build(snapshot, totals, new ManifestFacts(generatedAt, viewer.Actor, verification)).AddTo(book, ManifestSheet.Name, freezeHeader: false, cachedValues);
+            StreamedSheetPlaceholder.Add(book, LedgerSheet.Name, LedgerSheet.Columns(withNames), LedgerSheet.TableName);
+            BalancesSheet.Build(BalancesSheet.Lines(snapshot, totals, decisions, uses), withNames).AddTo(book, BalancesSheet.Name, freezeHeader: true, cachedValues);
+            SummarySheet.Build(snapshot, totals).AddTo(book, SummarySheet.Name, freezeHeader: false, cachedValues);
+            DecisionsSheet.Build(decisions, totals, withNames).AddTo(book, DecisionsSheet.Name, freezeHeader: true, cachedValues);
+            UtilisationSheet.Build(uses, withNames).AddTo(book, UtilisationSheet.Name, freezeHeader: true, cachedValues);
+            book.Worksheet(ManifestSheet.Name).SetTabActive();
+            book.SaveAs(styled, new SaveOptions { GenerateCalculationChain = false, EvaluateFormulasBeforeSaving = false, ValidatePackage = false });
         }
-    }
 
-    private static void Write(XlsxPackage package, string name, SheetBuilder content, bool freezeHeader)
-    {
-        using var sheet = package.OpenSheet(Array.IndexOf(SheetNames, name), content.Widths(), freezeHeader);
-        content.WriteTo(sheet);
-        sheet.Finish();
+        cancellationToken.ThrowIfCancellationRequested();
+        styled.Position = 0;
+        progress?.Report(new ExportProgress(ExportStep.Writing, 0, total));
+        var ledger = new StreamedSheet(LedgerSheet.Name, LedgerSheet.Widths(snapshot), FreezeHeader: true, LedgerSheet.TableName);
+        WorkbookAssembly.Write(styled, destination, ledger, cachedValues, sheet => LedgerSheet.Write(
+            sheet, spool, withNames, done => progress?.Report(new ExportProgress(ExportStep.Writing, done, total)), cancellationToken));
+
+        progress?.Report(new ExportProgress(ExportStep.Finished, total, total));
+        return new LedgerWorkbookResult(filter.FileName(), totals.Entries, snapshot.Head, verification);
     }
 
     /// <summary>The audit line: who, what was chosen, names or not, and how much of the ledger.</summary>

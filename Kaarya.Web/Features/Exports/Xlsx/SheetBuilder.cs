@@ -1,8 +1,12 @@
+using System.Globalization;
+using ClosedXML.Excel;
+
 namespace Kaarya.Web.Features.Exports.Xlsx;
 
 /// <summary>
 /// Column widths worked out from what the cells hold, in characters, because ClosedXML's
-/// AdjustToContents measures text through GDI+, which a server need not have (STACK.md).
+/// AdjustToContents measures text through GDI+, which a server need not have, and takes minutes
+/// on a big sheet (STACK.md).
 /// </summary>
 public static class ColumnWidths
 {
@@ -14,9 +18,9 @@ public static class ColumnWidths
 }
 
 /// <summary>
-/// A small sheet held in memory until it is written, so that its column widths can follow its
-/// content: the manifest, balances, summary, decisions and utilisation. Only the ledger is too
-/// big for this, and it is streamed instead (see <see cref="SheetWriter"/>).
+/// A small sheet described cell by cell and then built with ClosedXML: the manifest, balances,
+/// summary, decisions and utilisation. Its column widths follow its content. Only the ledger is
+/// too big for ClosedXML's in-memory model, and it is streamed instead (see <see cref="SheetWriter"/>).
 /// </summary>
 public sealed class SheetBuilder
 {
@@ -46,12 +50,102 @@ public sealed class SheetBuilder
 
     public IReadOnlyList<double> Widths() => _widths.Select(ColumnWidths.For).ToList();
 
-    public void WriteTo(SheetWriter sheet)
+    /// <summary>
+    /// Builds the sheet in a ClosedXML workbook. Text is set as text, never as a formula, and text
+    /// that a spreadsheet could take for one carries the quote prefix. A formula's value is kept in
+    /// <paramref name="cachedValues"/>, because ClosedXML 0.95.4 cannot store it (see <see cref="CachedValues"/>).
+    /// </summary>
+    public IXLWorksheet AddTo(XLWorkbook workbook, string name, bool freezeHeader, CachedValues cachedValues)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        ArgumentNullException.ThrowIfNull(cachedValues);
+        var sheet = workbook.AddWorksheet(name);
+        for (var r = 0; r < _rows.Count; r++)
+        {
+            var row = _rows[r];
+            for (var c = 0; c < row.Length; c++)
+            {
+                if (row[c].Kind != XCellKind.Blank)
+                {
+                    Write(sheet.Cell(r + 1, c + 1), row[c], cachedValues);
+                }
+            }
+        }
+
+        var widths = Widths();
+        for (var c = 0; c < widths.Count; c++)
+        {
+            sheet.Column(c + 1).Width = widths[c];
+        }
+
+        if (freezeHeader)
+        {
+            sheet.SheetView.FreezeRows(1);
+        }
+
+        return sheet;
+    }
+
+    /// <summary>Writes one cell's content and style through ClosedXML.</summary>
+    public static void Write(IXLCell target, XCell cell, CachedValues cachedValues)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(cachedValues);
+        var style = cell.Style;
+        switch (cell.Kind)
+        {
+            case XCellKind.Blank:
+                return;
+            case XCellKind.Text:
+                // SetValue with a string keeps it text in ClosedXML 0.95.4, even "=1+1", "-5" or "00123" (CellTextTests).
+                target.SetValue(cell.Text!);
+                if (CellText.LooksLikeFormula(cell.Text!))
+                {
+                    target.Style.IncludeQuotePrefix = true;
+                }
+
+                break;
+            case XCellKind.Number:
+                target.Value = cell.Number;
+                break;
+            case XCellKind.Formula:
+                target.FormulaA1 = cell.Formula!;
+                cachedValues.Add(target.Worksheet.Name, target.Address.ToString()!, cell.Number);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown cell kind {cell.Kind}.");
+        }
+
+        XlsxStyles.Apply(target.Style, style);
+    }
+}
+
+/// <summary>
+/// The value each formula of the styled sheets comes to, computed by the export, by sheet and
+/// cell. ClosedXML 0.95.4 writes a formula without its value (it can only evaluate formulas
+/// itself, and it cannot evaluate SUMIFS over a table whose rows it never held), so
+/// <see cref="WorkbookAssembly"/> puts these values into the saved sheets: a reader that does not
+/// recalculate shows the right figure, and Excel recalculates on opening anyway.
+/// </summary>
+public sealed class CachedValues
+{
+    private readonly Dictionary<string, Dictionary<string, string>> _bySheet = new(StringComparer.Ordinal);
+
+    public IEnumerable<string> Sheets => _bySheet.Keys;
+
+    public void Add(string sheet, string cell, decimal value)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        foreach (var row in _rows)
+        ArgumentNullException.ThrowIfNull(cell);
+        if (!_bySheet.TryGetValue(sheet, out var cells))
         {
-            sheet.Row(row);
+            _bySheet[sheet] = cells = new Dictionary<string, string>(StringComparer.Ordinal);
         }
+
+        cells[cell] = value.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The sheet's formula values by cell address (e.g. "B7"), as they are written: invariant decimals.</summary>
+    public IReadOnlyDictionary<string, string> For(string sheet) =>
+        _bySheet.TryGetValue(sheet, out var cells) ? cells : new Dictionary<string, string>();
 }

@@ -8,8 +8,9 @@ namespace Kaarya.Web.Features.Exports.Xlsx;
 /// Writes one worksheet, row after row, with the Open XML SDK's streaming writer: nothing of the
 /// sheet is kept in memory, so a ledger of 100,000 entries costs what one row costs. Column
 /// widths come first in the file, so they are given up front (see <see cref="ColumnWidths"/>).
-/// Text is always written as text, never as a formula: only <see cref="XCellKind.Formula"/>
-/// cells, which the workbook's own code builds, carry one.
+/// The cells' formats are those of the workbook's stylesheet, which ClosedXML wrote: their
+/// indices are given in <see cref="StyleIndices"/>. Text is always written as text, never as a
+/// formula: only <see cref="XCellKind.Formula"/> cells, which the workbook's own code builds, carry one.
 /// </summary>
 public sealed class SheetWriter : IDisposable
 {
@@ -27,9 +28,8 @@ public sealed class SheetWriter : IDisposable
     private static readonly OpenXmlAttribute InlineStringType = new("t", string.Empty, "inlineStr");
     private static readonly OpenXmlAttribute PreserveSpace = new("xml", "space", XmlNamespace, "preserve");
 
-    private readonly Stream _part;
-    private readonly Action _closed;
     private readonly OpenXmlWriter _xml;
+    private readonly StyleIndices _styles;
     private readonly List<OpenXmlAttribute> _attributes = new(3);
     private readonly List<OpenXmlAttribute> _none = [];
     private readonly List<string> _columnNames = [];
@@ -38,15 +38,17 @@ public sealed class SheetWriter : IDisposable
     private bool _inRow;
     private bool _finished;
 
-    internal SheetWriter(Stream part, IReadOnlyList<double> widths, bool freezeHeader, bool selected, Action closed)
+    /// <summary>Starts the sheet in <paramref name="part"/>, which stays open: its owner closes it.</summary>
+    internal SheetWriter(Stream part, IReadOnlyList<double> widths, bool freezeHeader, StyleIndices styles)
     {
+        ArgumentNullException.ThrowIfNull(part);
         ArgumentNullException.ThrowIfNull(widths);
-        _part = part;
-        _closed = closed;
+        ArgumentNullException.ThrowIfNull(styles);
+        _styles = styles;
         _xml = OpenXmlWriter.Create(part);
         _xml.WriteStartDocument(true);
         _xml.WriteStartElement(new Worksheet(), _none, [new KeyValuePair<string, string>("r", RelationshipsNamespace)]);
-        _xml.WriteElement(View(freezeHeader, selected));
+        _xml.WriteElement(View(freezeHeader));
         if (widths.Count > 0)
         {
             _xml.WriteElement(new Columns(widths.Select((width, i) => new Column
@@ -162,8 +164,6 @@ public sealed class SheetWriter : IDisposable
 
         _xml.Close();
         _xml.Dispose();
-        _part.Dispose();
-        _closed();
     }
 
     /// <summary>A column's letters: 0 is A, 25 is Z, 26 is AA.</summary>
@@ -222,15 +222,16 @@ public sealed class SheetWriter : IDisposable
 
     private void AddStyle(XlStyle style)
     {
-        if (style != XlStyle.Text)
+        var index = _styles[style];
+        if (index != StyleIndices.Default)
         {
-            _attributes.Add(new OpenXmlAttribute("s", string.Empty, ((uint)style).ToString(CultureInfo.InvariantCulture)));
+            _attributes.Add(new OpenXmlAttribute("s", string.Empty, index));
         }
     }
 
-    private static SheetViews View(bool freezeHeader, bool selected)
+    private static SheetViews View(bool freezeHeader)
     {
-        var view = new SheetView { WorkbookViewId = 0, TabSelected = selected ? true : null };
+        var view = new SheetView { WorkbookViewId = 0 };
         if (freezeHeader)
         {
             view.Append(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });

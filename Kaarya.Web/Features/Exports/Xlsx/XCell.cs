@@ -30,7 +30,7 @@ public readonly record struct XCell(XCellKind Kind, string? Text, decimal Number
         new(XCellKind.Number, null, value, XlStyle.WholeNumber, null, Digits(value));
 
     public static XCell Rupees(Money amount, XlStyle style = XlStyle.Money) =>
-        new(XCellKind.Number, null, ExcelValues.Rupees(amount), style, null, amount.Format(withSymbol: true).Length);
+        new(XCellKind.Number, null, ExcelValues.Rupees(amount), Signed(style, amount), null, amount.Format(withSymbol: true).Length);
 
     public static XCell Date(DateOnly date) =>
         new(XCellKind.Number, null, ExcelValues.Serial(date), XlStyle.Date, null, XlsxStyles.DateFormat.Length);
@@ -44,7 +44,15 @@ public readonly record struct XCell(XCellKind Kind, string? Text, decimal Number
 
     /// <summary>A formula over the workbook, with the amount it comes to.</summary>
     public static XCell RupeeFormula(string formula, Money cached, XlStyle style = XlStyle.Money) =>
-        new(XCellKind.Formula, null, ExcelValues.Rupees(cached), style, formula, cached.Format(withSymbol: true).Length);
+        new(XCellKind.Formula, null, ExcelValues.Rupees(cached), Signed(style, cached), formula, cached.Format(withSymbol: true).Length);
+
+    /// <summary>A negative amount takes the negative format (see <see cref="XlsxStyles.NegativeRupeeFormat"/>).</summary>
+    private static XlStyle Signed(XlStyle style, Money amount) => (style, amount.IsNegative) switch
+    {
+        (XlStyle.Money, true) => XlStyle.NegativeMoney,
+        (XlStyle.BoldMoney, true) => XlStyle.BoldNegativeMoney,
+        _ => style,
+    };
 
     private static int Digits(long value) => value.ToString(CultureInfo.InvariantCulture).Length;
 }

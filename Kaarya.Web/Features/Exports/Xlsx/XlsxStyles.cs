@@ -1,10 +1,9 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using ClosedXML.Excel;
 
 namespace Kaarya.Web.Features.Exports.Xlsx;
 
-/// <summary>The cell formats of an exported workbook; the number is the cell's style index.</summary>
-public enum XlStyle : uint
+/// <summary>The cell formats of an exported workbook, by what they are for.</summary>
+public enum XlStyle
 {
     Text = 0,
 
@@ -21,20 +20,33 @@ public enum XlStyle : uint
     Title = 10,
     HeaderMonth = 11,
     Warning = 12,
+
+    /// <summary>A negative amount (a reversal): see <see cref="XlsxStyles.NegativeRupeeFormat"/>.</summary>
+    NegativeMoney = 13,
+    BoldNegativeMoney = 14,
 }
 
 /// <summary>
-/// The workbook's one stylesheet. Amounts are rupees with the rupee sign and Indian grouping
-/// (lakh and crore); dates are real dates shown dd-mm-yyyy, as GGBK writes them.
+/// What each <see cref="XlStyle"/> looks like, given to ClosedXML, which writes the workbook's one
+/// stylesheet. Amounts are rupees with the rupee sign and Indian grouping (lakh and crore); dates
+/// are real dates shown dd-mm-yyyy, as GGBK writes them.
 /// </summary>
 public static class XlsxStyles
 {
     /// <summary>
     /// Rupees with lakh grouping: ₹8,000.00, ₹1,25,000.00, ₹1,25,00,000.00. Excel's <c>#,##,##0</c>
-    /// does not group in lakhs; two conditions do (STACK.md). A negative amount (a reversal) falls
-    /// to the last section and is shown with a minus sign and thousands grouping.
+    /// does not group in lakhs; two conditions do (STACK.md). For amounts of zero and more only:
+    /// a negative amount would fall to the last section, where Excel shows its minus sign and
+    /// LibreOffice does not (checked with LibreOffice 7.4), so negative amounts have their own format.
     /// </summary>
     public const string RupeeFormat = "[>=10000000]\"₹\"##\\,##\\,##\\,##0.00;[>=100000]\"₹\"##\\,##\\,##0.00;\"₹\"##,##0.00";
+
+    /// <summary>
+    /// A negative amount (a reversal): -₹12,000.00, -₹1,25,000.00 shown as -₹125,000.00. One
+    /// section without conditions, so every spreadsheet program shows the minus sign; the price is
+    /// thousands grouping instead of lakhs for reversals of a lakh or more.
+    /// </summary>
+    public const string NegativeRupeeFormat = "\"₹\"##,##0.00";
 
     public const string DateFormat = "dd-mm-yyyy";
 
@@ -42,107 +54,76 @@ public static class XlsxStyles
 
     public const string MonthFormat = "mmm yyyy";
 
-    private const uint RupeeFormatId = 164;
-    private const uint DateFormatId = 165;
-    private const uint DateTimeFormatId = 166;
-    private const uint MonthFormatId = 167;
-    private const uint WholeNumberFormatId = 1;
+    /// <summary>Excel's built-in format 1, "0": a whole number without grouping.</summary>
+    private const int WholeNumberFormatId = 1;
 
-    private const uint RegularFont = 0;
-    private const uint BoldFont = 1;
-    private const uint TitleFont = 2;
-    private const uint WarningFont = 3;
+    private static readonly XLColor HeaderFill = XLColor.FromArgb(0xE7, 0xE6, 0xE6);
+    private static readonly XLColor WarningRed = XLColor.FromArgb(0xC0, 0x00, 0x00);
 
-    private const uint HeaderFill = 2;
-    private const uint HeaderBorder = 1;
-
-    public static Stylesheet Stylesheet()
+    /// <summary>Sets <paramref name="target"/> (a fresh cell's style) to look as <paramref name="style"/> says.</summary>
+    public static void Apply(IXLStyle target, XlStyle style)
     {
-        var formats = new (XlStyle Style, CellFormat Format)[]
+        ArgumentNullException.ThrowIfNull(target);
+        switch (style)
         {
-            (XlStyle.Text, Format(RegularFont)),
-            (XlStyle.QuotedText, Quoted()),
-            (XlStyle.Header, Format(BoldFont, fill: HeaderFill, border: HeaderBorder)),
-            (XlStyle.Date, Format(RegularFont, DateFormatId)),
-            (XlStyle.DateTime, Format(RegularFont, DateTimeFormatId)),
-            (XlStyle.Money, Format(RegularFont, RupeeFormatId)),
-            (XlStyle.WholeNumber, Format(RegularFont, WholeNumberFormatId)),
-            (XlStyle.Month, Format(RegularFont, MonthFormatId)),
-            (XlStyle.Bold, Format(BoldFont)),
-            (XlStyle.BoldMoney, Format(BoldFont, RupeeFormatId)),
-            (XlStyle.Title, Format(TitleFont)),
-            (XlStyle.HeaderMonth, Format(BoldFont, MonthFormatId, HeaderFill, HeaderBorder)),
-            (XlStyle.Warning, Format(WarningFont)),
-        };
-
-        // The style index written in each cell is the enum's value: the list must follow it.
-        for (var i = 0; i < formats.Length; i++)
-        {
-            if ((uint)formats[i].Style != (uint)i)
-            {
-                throw new InvalidOperationException($"Cell format {formats[i].Style} is out of place.");
-            }
+            case XlStyle.Text:
+                break;
+            case XlStyle.QuotedText:
+                target.IncludeQuotePrefix = true;
+                break;
+            case XlStyle.Header:
+                Header(target);
+                break;
+            case XlStyle.Date:
+                target.DateFormat.Format = DateFormat;
+                break;
+            case XlStyle.DateTime:
+                target.DateFormat.Format = DateTimeFormat;
+                break;
+            case XlStyle.Money:
+                target.NumberFormat.Format = RupeeFormat;
+                break;
+            case XlStyle.WholeNumber:
+                target.NumberFormat.NumberFormatId = WholeNumberFormatId;
+                break;
+            case XlStyle.Month:
+                target.DateFormat.Format = MonthFormat;
+                break;
+            case XlStyle.Bold:
+                target.Font.Bold = true;
+                break;
+            case XlStyle.BoldMoney:
+                target.Font.Bold = true;
+                target.NumberFormat.Format = RupeeFormat;
+                break;
+            case XlStyle.Title:
+                target.Font.Bold = true;
+                target.Font.FontSize = 14;
+                break;
+            case XlStyle.HeaderMonth:
+                Header(target);
+                target.DateFormat.Format = MonthFormat;
+                break;
+            case XlStyle.Warning:
+                target.Font.Bold = true;
+                target.Font.FontColor = WarningRed;
+                break;
+            case XlStyle.NegativeMoney:
+                target.NumberFormat.Format = NegativeRupeeFormat;
+                break;
+            case XlStyle.BoldNegativeMoney:
+                target.Font.Bold = true;
+                target.NumberFormat.Format = NegativeRupeeFormat;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(style), style, "Unknown cell style.");
         }
-
-        return new Stylesheet(
-            new NumberingFormats(
-                new NumberingFormat { NumberFormatId = RupeeFormatId, FormatCode = RupeeFormat },
-                new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = DateFormat },
-                new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = DateTimeFormat },
-                new NumberingFormat { NumberFormatId = MonthFormatId, FormatCode = MonthFormat })
-            { Count = 4 },
-            new Fonts(
-                Font(bold: false, size: 11),
-                Font(bold: true, size: 11),
-                Font(bold: true, size: 14),
-                Font(bold: true, size: 11, rgb: "FFC00000"))
-            { Count = 4 },
-            new Fills(
-                new Fill(new PatternFill { PatternType = PatternValues.None }),
-                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid }))
-            { Count = 3 },
-            new Borders(
-                new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
-                new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin }, new DiagonalBorder()))
-            { Count = 2 },
-            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
-            new CellFormats(formats.Select(f => f.Format)) { Count = (uint)formats.Length },
-            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 
-    private static CellFormat Format(uint font, uint numberFormat = 0, uint fill = 0, uint border = 0) => new()
+    private static void Header(IXLStyle target)
     {
-        NumberFormatId = numberFormat,
-        FontId = font,
-        FillId = fill,
-        BorderId = border,
-        FormatId = 0,
-        ApplyNumberFormat = numberFormat != 0 ? true : null,
-        ApplyFont = font != RegularFont ? true : null,
-        ApplyFill = fill != 0 ? true : null,
-        ApplyBorder = border != 0 ? true : null,
-    };
-
-    private static CellFormat Quoted()
-    {
-        var format = Format(RegularFont);
-        format.QuotePrefix = true;
-        return format;
-    }
-
-    private static Font Font(bool bold, double size, string? rgb = null)
-    {
-        var font = new Font();
-        if (bold)
-        {
-            font.Append(new Bold());
-        }
-
-        font.Append(new FontSize { Val = size });
-        font.Append(rgb is null ? new Color { Theme = 1 } : new Color { Rgb = HexBinaryValue.FromString(rgb) });
-        font.Append(new FontName { Val = "Calibri" });
-        font.Append(new FontFamilyNumbering { Val = 2 });
-        return font;
+        target.Font.Bold = true;
+        target.Fill.BackgroundColor = HeaderFill;
+        target.Border.BottomBorder = XLBorderStyleValues.Thin;
     }
 }
