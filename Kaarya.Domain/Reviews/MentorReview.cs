@@ -59,6 +59,10 @@ public sealed class ReviewAcknowledgement
 /// </summary>
 public sealed class MentorReview : AuditableEntity
 {
+    public const string NotMentorCode = "not-mentor";
+
+    public const string OnlyHerMentor = "Only her mentor records a review of her plan with her. Staff read the reviews.";
+
     public const string NotHerAcknowledgementCode = "not-her-acknowledgement";
 
     private List<ReviewNote> _sectionNotes = [];
@@ -130,8 +134,7 @@ public sealed class MentorReview : AuditableEntity
         ArgumentNullException.ThrowIfNull(mentor);
         ArgumentNullException.ThrowIfNull(assignments);
         ArgumentNullException.ThrowIfNull(content);
-        Rule.Require(mentor.Role == KaaryaRole.Mentor, "not-mentor",
-            "Only her mentor records a review of her plan with her. Staff read the reviews.");
+        Rule.Require(mentor.Role == KaaryaRole.Mentor, NotMentorCode, OnlyHerMentor);
         Rule.Require(plan.BusinessId == business.Id, "plan-of-another-business", "That plan belongs to another business.");
         Rule.Require(
             assignments.Any(a => a.MentorUserId == mentor.UserId && a.ParticipantId == business.ParticipantId && a.Covers(reviewedOn)),
@@ -148,6 +151,18 @@ public sealed class MentorReview : AuditableEntity
         Rule.Require(content.NextReviewOn > reviewedOn, "next-review-date",
             $"The next review comes after this one: choose a date later than {DateFormats.Show(reviewedOn)}.");
         return new MentorReview(business, plan, mentor, reviewedOn, content, recordedAt);
+    }
+
+    /// <summary>
+    /// Refuses anyone but a mentor assigned to her now, before anything is written. Whether the
+    /// assignment covered the review's date is checked by <see cref="Record"/>.
+    /// </summary>
+    public static void EnsureRecordedByHerMentor(Viewer viewer, Guid participantId)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        Rule.Require(viewer.Role == KaaryaRole.Mentor, NotMentorCode, OnlyHerMentor);
+        Rule.Require(RecordAccess.MayRecordMentorReview(viewer, participantId), "not-assigned",
+            "Only a mentor assigned to her can record a review of her plan.");
     }
 
     /// <summary>She acknowledges the review herself, once. Her mentor, staff or anyone else is refused.</summary>

@@ -6,6 +6,7 @@ using Kaarya.Domain.Participants;
 using Kaarya.Domain.Plans;
 using Kaarya.Domain.Programmes;
 using Kaarya.Domain.Reviews;
+using Kaarya.Domain.Voice;
 
 namespace Kaarya.Tests.Domain;
 
@@ -99,4 +100,15 @@ public sealed class ReviewCase
         MentorReview.Record(
             Business, Plan, by ?? Actors.Mentor, assignments ?? [Assignment],
             reviewedOn ?? ReviewDays.Reviewed, content ?? Content(), ReviewDays.Recorded);
+}
+
+/// <summary>Her words form, filled in.</summary>
+public static class HerWordsInputs
+{
+    public static HerWordsInput Saying(this HerWordsInput input, string words)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        input.Words = words;
+        return input;
+    }
 }
