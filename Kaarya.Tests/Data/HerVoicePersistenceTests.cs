@@ -57,8 +57,9 @@ public sealed class HerVoicePersistenceTests : IAsyncLifetime
         }
 
         await using var db = _database.CreateDbContext();
-        var created = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Created && a.RecordType == nameof(HerWords), Cancel);
+        var created = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Created && a.RecordId == stored.Id.ToString(), Cancel);
         Assert.Equal("kaa-01", created.UserId);
+        Assert.Equal(nameof(HerWords), created.RecordType);
     }
 
     [Fact]
@@ -66,15 +67,15 @@ public sealed class HerVoicePersistenceTests : IAsyncLifetime
     {
         var her = await DemoViewers.ForAsync(_database, "kaa-01");
         var plan = await LatestPlanAsync("KAA-01");
-        await Service.WriteAsync(Words(plan, PlanPart.Customers, "Women of the para."), her, Cancel);
+        await Service.WriteAsync(Words(plan, PlanPart.SupportersAndChallengers, "My mother."), her, Cancel);
         _database.Clock.Advance(TimeSpan.FromDays(2));
 
-        await Service.WriteAsync(Words(plan, PlanPart.Customers, "Women of the para, and the school's mid-day meal cook."), her, Cancel);
+        await Service.WriteAsync(Words(plan, PlanPart.SupportersAndChallengers, "My mother, and now the school's mid-day meal cook."), her, Cancel);
 
         var voice = await Reader.ForBusinessAsync(plan.BusinessId, her, Cancel);
         Assert.Equal(
-            ["Women of the para, and the school's mid-day meal cook.", "Women of the para."],
-            voice.HistoryOnPlan(plan.Id, PlanPart.Customers).Select(w => w.Text));
+            ["My mother, and now the school's mid-day meal cook.", "My mother."],
+            voice.HistoryOnPlan(plan.Id, PlanPart.SupportersAndChallengers).Select(w => w.Text));
     }
 
     [Fact]

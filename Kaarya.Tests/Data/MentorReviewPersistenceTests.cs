@@ -132,7 +132,8 @@ public sealed class MentorReviewPersistenceTests : IAsyncLifetime
         Assert.Equal(Evening.AddMinutes(6), read.Acknowledgement.AcknowledgedAt);
         Assert.Null(read.UpdatedAt);
         await using var db = _database.CreateDbContext();
-        var audited = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Created && a.RecordType.EndsWith(nameof(ReviewAcknowledgement)), Cancel);
+        var audited = await db.AuditEntries.SingleAsync(
+            a => a.Action == AuditAction.Created && a.RecordId == review.Id.ToString() && a.RecordType == $"{nameof(MentorReview)}.{nameof(ReviewAcknowledgement)}", Cancel);
         Assert.Equal("kaa-03", audited.UserId);
     }
 
