@@ -134,6 +134,7 @@ public sealed class MentorReview : AuditableEntity
         ArgumentNullException.ThrowIfNull(mentor);
         ArgumentNullException.ThrowIfNull(assignments);
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(content.SectionNotes);
         Rule.Require(mentor.Role == KaaryaRole.Mentor, NotMentorCode, OnlyHerMentor);
         Rule.Require(plan.BusinessId == business.Id, "plan-of-another-business", "That plan belongs to another business.");
         Rule.Require(

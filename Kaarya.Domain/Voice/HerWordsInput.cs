@@ -36,10 +36,9 @@ public sealed class HerWordsInputValidator : AbstractValidator<HerWordsInput>
     public HerWordsInputValidator()
     {
         RuleFor(x => x.Words).RequiredText("Your words", TextLimits.Passage);
-        RuleFor(x => x)
-            .Must(x => (x.BusinessPlanId is { } plan && plan != Guid.Empty && x.PlanPart is not null && x.StocktakingId is null && x.FourPPart is null)
+        RuleFor(x => x.Words)
+            .Must((x, _) => (x.BusinessPlanId is { } plan && plan != Guid.Empty && x.PlanPart is not null && x.StocktakingId is null && x.FourPPart is null)
                 || (x.StocktakingId is { } stocktaking && stocktaking != Guid.Empty && x.FourPPart is not null && x.BusinessPlanId is null && x.PlanPart is null))
-            .WithName(nameof(HerWordsInput.Words))
             .WithMessage("Your words go beside one part of your plan or one of your 4P.");
         RuleFor(x => x.PlanPart).IsInEnum();
         RuleFor(x => x.FourPPart).IsInEnum();

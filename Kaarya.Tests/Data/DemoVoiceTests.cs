@@ -59,7 +59,7 @@ public sealed class DemoVoiceTests
     public async Task A_demo_review_by_someone_who_is_not_her_mentor_stops_loading_and_stores_nothing()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var folder = CopyOfDemoFiles();
+        var folder = DemoDataTests.CopyOfDemoFiles();
         var path = Path.Combine(folder, SeedFileSet.BusinessesFileName);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         json.AsArray().First(b => (string?)b!["key"] == "kaa01-grocery")!["plans"]![0]!["reviews"]![0]!["by"] = "staff.rina";
@@ -77,16 +77,4 @@ public sealed class DemoVoiceTests
 
     private static DemoDataLoader Loader(TestDatabase database, string? folder = null) =>
         new(database, new DatabaseOptions { SeedDataPath = folder });
-
-    private static string CopyOfDemoFiles()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "kaarya-tests", "seed-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seed-data"), "*.json"))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
-
-        return folder;
-    }
 }
