@@ -11,6 +11,8 @@ using Kaarya.Web.Features.Exports;
 using Kaarya.Web.Features.Funding;
 using Kaarya.Web.Features.Participants;
 using Kaarya.Web.Features.Plans;
+using Kaarya.Web.Features.Reviews;
+using Kaarya.Web.Features.Voice;
 using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -57,6 +59,11 @@ public static class KaaryaServices
         services.AddScoped<UtilisationReader>();
         services.AddScoped<UtilisationService>();
         services.AddScoped<AuditSearch>();
+        services.AddScoped<HerVoiceReader>();
+        services.AddScoped<HerVoiceService>();
+        services.AddScoped<MentorReviewReader>();
+        services.AddScoped<MentorReviewService>();
+        services.AddSingleton<SurvivorConfirmation>();
         services.AddScoped<LedgerWorkbookExport>();
         return services;
     }

@@ -60,6 +60,24 @@ public static class RecordAccess
     /// <summary>Staff-only notes and the sun/cloud timeline: never survivors, mentors or auditors.</summary>
     public static bool MaySeeStaffNotes(Viewer viewer) => MaySeeRealNames(viewer);
 
+    /// <summary>
+    /// Her own words on her plan and her 4P, her answer on whether she agrees with the plan, and
+    /// her acknowledgement of a review: only the survivor herself. Staff and her mentor read them
+    /// and never write them for her, or they would no longer be hers.
+    /// </summary>
+    public static bool MayWriteHerOwnWords(Viewer viewer, Guid participantId) =>
+        viewer?.Role == KaaryaRole.Survivor && viewer.OwnParticipantId == participantId;
+
+    /// <summary>Acknowledging a mentor's review is something she says herself, like her own words.</summary>
+    public static bool MayAcknowledgeReview(Viewer viewer, Guid participantId) => MayWriteHerOwnWords(viewer, participantId);
+
+    /// <summary>
+    /// A review of her plan is recorded by a mentor assigned to her, and by no one else; staff read
+    /// the reviews. Whether the assignment covers the review's date is the review's own rule.
+    /// </summary>
+    public static bool MayRecordMentorReview(Viewer viewer, Guid participantId) =>
+        viewer?.Role == KaaryaRole.Mentor && viewer.MentoredParticipantIds.Contains(participantId);
+
     /// <summary>Whether opening this record is a view to be written in the audit log: anyone's but her own.</summary>
     public static bool IsAuditedView(Viewer viewer, Guid participantId) =>
         !(viewer?.Role == KaaryaRole.Survivor && viewer.OwnParticipantId == participantId);

@@ -31,6 +31,9 @@ public sealed class MentorAssignment : AuditableEntity
 
     public bool IsCurrent => Until is null;
 
+    /// <summary>Whether she was this survivor's mentor on that day (the day it ended included).</summary>
+    public bool Covers(DateOnly on) => From <= on && (Until is null || on <= Until);
+
     public void End(DateOnly on)
     {
         Rule.Require(Until is null, "assignment-ended", "This assignment has already ended.");

@@ -64,8 +64,19 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<Kaarya.Web.Features.Participants.ParticipantDirectory>();
         Services.AddScoped<Kaarya.Web.Features.Businesses.BusinessDirectory>();
         Services.AddScoped<Kaarya.Web.Features.Businesses.BusinessFilterChoices>();
+        Services.AddScoped<Kaarya.Web.Features.Voice.HerVoiceReader>();
+        Services.AddScoped<Kaarya.Web.Features.Voice.HerVoiceService>();
+        Services.AddScoped<Kaarya.Web.Features.Reviews.MentorReviewReader>();
+        Services.AddScoped<Kaarya.Web.Features.Reviews.MentorReviewService>();
         Services.AddSingleton(Kaarya.Domain.Funding.DisbursementBand.Default);
         Services.AddSingleton(new SignInOptions());
+
+        // Her confirm step on the mentor's device checks her password against the demo accounts.
+        Services.AddScoped(_ => Database.CreateDbContext());
+        Services.AddIdentityCore<KaaryaUser>(options => IdentityServices.ConfigureAccounts(options, new SignInOptions()))
+            .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>()
+            .AddEntityFrameworkStores<KaaryaDbContext>();
+        Services.AddSingleton<SurvivorConfirmation>();
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-IN");
     }
 

@@ -123,7 +123,8 @@ public sealed class DemoDataTests
     private static DemoDataLoader Loader(TestDatabase database, string? folder = null) =>
         new(database, new DatabaseOptions { SeedDataPath = folder });
 
-    private static string CopyOfDemoFiles()
+    /// <summary>A copy of the demo files in a folder of its own, for a test to break.</summary>
+    internal static string CopyOfDemoFiles()
     {
         var folder = Path.Combine(Path.GetTempPath(), "kaarya-tests", "seed-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);

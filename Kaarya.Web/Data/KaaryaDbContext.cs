@@ -5,6 +5,8 @@ using Kaarya.Domain.Funding;
 using Kaarya.Domain.Participants;
 using Kaarya.Domain.Plans;
 using Kaarya.Domain.Programmes;
+using Kaarya.Domain.Reviews;
+using Kaarya.Domain.Voice;
 using Kaarya.Web.Auditing;
 using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -61,6 +63,12 @@ public sealed class KaaryaDbContext(DbContextOptions<KaaryaDbContext> options)
     public DbSet<CashBookEntry> CashBookEntries => Set<CashBookEntry>();
 
     public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
+
+    public DbSet<HerWords> HerWords => Set<HerWords>();
+
+    public DbSet<PlanAgreement> PlanAgreements => Set<PlanAgreement>();
+
+    public DbSet<MentorReview> MentorReviews => Set<MentorReview>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

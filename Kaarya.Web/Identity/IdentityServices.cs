@@ -49,21 +49,7 @@ public static class IdentityServices
                 cookie.SlidingExpiration = true;
             }));
 
-        services.AddIdentityCore<KaaryaUser>(options =>
-            {
-                options.User.RequireUniqueEmail = false;
-                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789.-_";
-                options.Password.RequiredLength = 10;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 4;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = signIn.MaxFailedAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(signIn.LockoutMinutes);
-                options.SignIn.RequireConfirmedAccount = false;
-            })
+        services.AddIdentityCore<KaaryaUser>(options => ConfigureAccounts(options, signIn))
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KaaryaDbContext>()
             .AddClaimsPrincipalFactory<KaaryaClaimsFactory>()
@@ -77,5 +63,24 @@ public static class IdentityServices
         services.AddScoped<UserAccounts>();
         services.AddScoped<AccountSignIn>();
         return services;
+    }
+
+    /// <summary>User names, passwords and lockout: the same wherever accounts are checked (sign-in, her confirm step).</summary>
+    public static void ConfigureAccounts(IdentityOptions options, SignInOptions signIn)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(signIn);
+        options.User.RequireUniqueEmail = false;
+        options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789.-_";
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 4;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = signIn.MaxFailedAttempts;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(signIn.LockoutMinutes);
+        options.SignIn.RequireConfirmedAccount = false;
     }
 }

@@ -22,7 +22,7 @@ public sealed record DemoDataSummary(int Participants, int Businesses, int Decis
 /// Turns the demo files into the programme's records through the domain's own constructors and
 /// methods, and the ledger's own posting path, so the demo obeys every rule real data obeys.
 /// </summary>
-internal sealed class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files, DisbursementBand band)
+internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files, DisbursementBand band)
 {
     private readonly Dictionary<string, Phase> _phases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Funder> _funders = new(StringComparer.Ordinal);
@@ -126,6 +126,10 @@ internal sealed class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files
             user.PasswordHash = hasher.HashPassword(user, record.Text(seed.Password, "password"));
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = KaaryaRoles.Seeded.Single(r => r.Name == actor.Role.ToString()).Id });
+            if (user.ParticipantId is { } own)
+            {
+                _ownRecords[actor.UserId] = own;
+            }
 
             foreach (var (mentoring, m) in (seed.MentorOf ?? []).Select((x, m) => (x, m)))
             {
@@ -136,7 +140,9 @@ internal sealed class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files
                 }
 
                 var survivor = record.Lookup(_participants, mentoring.Participant, $"{field}.participant", "participant");
-                db.MentorAssignments.Add(record.Apply(() => new MentorAssignment(actor.UserId, survivor, record.Date(mentoring.From, $"{field}.from")), field));
+                var assignment = record.Apply(() => new MentorAssignment(actor.UserId, survivor, record.Date(mentoring.From, $"{field}.from")), field);
+                _assignments.Add(assignment);
+                db.MentorAssignments.Add(assignment);
             }
         }
     }
@@ -249,6 +255,7 @@ internal sealed class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files
             var on = record.Date(plan.DraftedOn, $"{field}.draftedOn");
             var version = record.Apply(() => previous is null ? BusinessPlan.Draft(business, on, by, content) : previous.Revise(on, by, content), field);
             db.BusinessPlans.Add(version);
+            AddVoiceOnPlan(record, business, version, plan, field);
             previous = version;
         }
     }
@@ -271,6 +278,7 @@ internal sealed class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files
             var stocktaking = record.Apply(() => new Stocktaking(business, phase, record.Date(st.HeldOn, $"{field}.heldOn"), by, answers), field);
             _stocktakings[record.Text(st.Key, $"{field}.key")] = stocktaking;
             db.Stocktakings.Add(stocktaking);
+            AddHerWordsOnStocktaking(record, business, stocktaking, st.HerWords ?? [], field);
         }
 
         foreach (var (ra, r) in (seed.RiskAssessments ?? []).Select((x, r) => (x, r)))

@@ -75,7 +75,10 @@ internal sealed record PlanSeed(
     string? ExpectedMonthlyIncome,
     List<LineSeed>? IntendedUses,
     string? SupportersAndChallengers,
-    string? NextSteps);
+    string? NextSteps,
+    List<HerWordsSeed>? HerWords,
+    List<AnswerSeed>? Answers,
+    List<ReviewSeed>? Reviews);
 
 internal sealed record LineSeed(string? Description, string? Amount);
 
@@ -88,7 +91,8 @@ internal sealed record StocktakingSeed(
     string? Purpose,
     List<PartnerSeed>? Partners,
     string? PerformancePositives,
-    string? PerformanceChallenges);
+    string? PerformanceChallenges,
+    List<HerWordsSeed>? HerWords);
 
 internal sealed record PartnerSeed(string? Kind, string? Stance, string? Note);
 
@@ -154,3 +158,23 @@ internal sealed record ReversalSeed(string? Request, string? By, string? Reason,
 internal sealed record UtilisationSeed(string? Request, string? ReportedOn, string? By, List<LineSeed>? Items);
 
 internal sealed record PeriodCloseSeed(string? Through, string? By, string? At);
+
+/// <summary>Her own words beside a part of a plan (a PlanPart) or of a stocktaking (a FourPPart), written by her account.</summary>
+internal sealed record HerWordsSeed(string? Part, string? Text, string? By, string? At);
+
+/// <summary>Her answer on a plan version: Agree or NotYet, with her words if any.</summary>
+internal sealed record AnswerSeed(string? Answer, string? Words, string? By, string? At);
+
+/// <summary>A mentor's review of a plan version; with AcknowledgedBy, she acknowledged it at AcknowledgedAt.</summary>
+internal sealed record ReviewSeed(
+    string? ReviewedOn,
+    string? By,
+    string? RecordedAt,
+    string? Discussed,
+    List<ReviewNoteSeed>? Notes,
+    string? ChangesAgreed,
+    string? NextReviewOn,
+    string? AcknowledgedBy,
+    string? AcknowledgedAt);
+
+internal sealed record ReviewNoteSeed(string? Part, string? Note);

@@ -971,6 +971,205 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                     b.ToTable("Programmes");
                 });
 
+            modelBuilder.Entity("Kaarya.Domain.Reviews.MentorReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangesAgreed")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Discussed")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MentorUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessPlanId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("BusinessId", "ReviewedOn");
+
+                    b.ToTable("MentorReviews");
+                });
+
+            modelBuilder.Entity("Kaarya.Domain.Voice.HerWords", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BusinessPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FourPPart")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanPart")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StocktakingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("BusinessPlanId", "PlanPart", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("StocktakingId", "FourPPart", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("HerWords", t =>
+                        {
+                            t.HasCheckConstraint("CK_HerWords_one_subject", "(\"BusinessPlanId\" IS NOT NULL AND \"PlanPart\" IS NOT NULL AND \"StocktakingId\" IS NULL AND \"FourPPart\" IS NULL) OR (\"BusinessPlanId\" IS NULL AND \"PlanPart\" IS NULL AND \"StocktakingId\" IS NOT NULL AND \"FourPPart\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Kaarya.Domain.Voice.PlanAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SaidBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("BusinessPlanId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("PlanAgreements");
+                });
+
             modelBuilder.Entity("Kaarya.Web.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1788,6 +1987,113 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                         .WithMany("Phases")
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaarya.Domain.Reviews.MentorReview", b =>
+                {
+                    b.HasOne("Kaarya.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kaarya.Domain.Plans.BusinessPlan", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kaarya.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Kaarya.Domain.Reviews.ReviewAcknowledgement", "Acknowledgement", b1 =>
+                        {
+                            b1.Property<Guid>("MentorReviewId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("AcknowledgedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AcknowledgedBy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("MentorReviewId");
+
+                            b1.ToTable("MentorReviewAcknowledgements", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MentorReviewId");
+                        });
+
+                    b.OwnsMany("Kaarya.Domain.Reviews.ReviewNote", "SectionNotes", b1 =>
+                        {
+                            b1.Property<Guid>("MentorReviewId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(4000);
+
+                            b1.Property<string>("Part")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.HasKey("MentorReviewId", "__synthesizedOrdinal");
+
+                            b1.ToTable("MentorReviews");
+
+                            b1
+                                .ToJson("SectionNotes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MentorReviewId");
+                        });
+
+                    b.Navigation("Acknowledgement");
+
+                    b.Navigation("SectionNotes");
+                });
+
+            modelBuilder.Entity("Kaarya.Domain.Voice.HerWords", b =>
+                {
+                    b.HasOne("Kaarya.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kaarya.Domain.Plans.BusinessPlan", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kaarya.Domain.Assessments.Stocktaking", null)
+                        .WithMany()
+                        .HasForeignKey("StocktakingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Kaarya.Domain.Voice.PlanAgreement", b =>
+                {
+                    b.HasOne("Kaarya.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kaarya.Domain.Plans.BusinessPlan", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
