@@ -135,6 +135,11 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         throw new Xunit.Sdk.XunitException("The form's record never reached the database.");
     }
 
+    /// <summary>Opens a form folded in an expansion panel, as a click on its header would.</summary>
+    protected static async Task ExpandAsync<T>(IRenderedComponent<T> component, string panelTestId)
+        where T : IComponent =>
+        await component.WaitForElement($"[data-testid={panelTestId}] .mud-expand-panel-header").ClickAsync(new());
+
     /// <summary>Sets a MudBlazor picker or select the way a click on an option would.</summary>
     protected static Task ChooseAsync<TValue>(IRenderedComponent<MudSelect<TValue>> select, TValue value)
     {

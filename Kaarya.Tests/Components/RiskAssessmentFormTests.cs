@@ -17,7 +17,7 @@ public sealed class RiskAssessmentFormTests : KaaryaComponentTest
         Database.Clock.SetUtcNow(new DateTimeOffset(2014, 3, 30, 6, 0, 0, TimeSpan.Zero));
         var previous = await LatestAssessmentAsync();
         var tab = RenderWithProviders<RiskRegisterTab>(p => p.Add(t => t.BusinessId, previous.BusinessId).Add(t => t.CanRecord, true));
-        await OpenAsync(tab);
+        await ExpandAsync(tab, "risk-panel");
 
         var reviewOn = new DateOnly(2014, 6, 30);
         foreach (var picker in tab.FindComponents<MudDatePicker>().Skip(1))
@@ -42,7 +42,7 @@ public sealed class RiskAssessmentFormTests : KaaryaComponentTest
         SignInAs("staff.rina", KaaryaRole.Staff);
         var businessId = await BusinessWithoutRisksAsync();
         var form = RenderWithProviders<RiskAssessmentForm>(p => p.Add(f => f.BusinessId, businessId));
-        await OpenAsync(form);
+        await ExpandAsync(form, "risk-panel");
 
         await form.Find("button[data-testid=risk-submit]").ClickAsync(new());
         form.WaitForAssertion(() => Assert.Contains("Rate at least one risk.", form.Markup, StringComparison.Ordinal));
@@ -70,7 +70,7 @@ public sealed class RiskAssessmentFormTests : KaaryaComponentTest
         Database.Clock.SetUtcNow(new DateTimeOffset(2014, 3, 30, 6, 0, 0, TimeSpan.Zero));
         var previous = await LatestAssessmentAsync();
         var form = RenderWithProviders<RiskAssessmentForm>(p => p.Add(f => f.BusinessId, previous.BusinessId).Add(f => f.Previous, previous));
-        await OpenAsync(form);
+        await ExpandAsync(form, "risk-panel");
 
         var pickers = form.FindComponents<MudDatePicker>();
         foreach (var picker in pickers.Skip(1))
@@ -86,10 +86,6 @@ public sealed class RiskAssessmentFormTests : KaaryaComponentTest
         await using var db = Database.CreateDbContext();
         Assert.False(await db.RiskAssessments.AnyAsync(r => r.AssessedOn == new DateOnly(2014, 3, 30), Cancel));
     }
-
-    private static async Task OpenAsync<T>(IRenderedComponent<T> component)
-        where T : Microsoft.AspNetCore.Components.IComponent =>
-        await component.WaitForElement("[data-testid=risk-panel] .mud-expand-panel-header").ClickAsync(new());
 
     private async Task<RiskAssessment> LatestAssessmentAsync()
     {

@@ -19,7 +19,7 @@ public sealed class StocktakingFormTests : KaaryaComponentTest
         Database.Clock.SetUtcNow(new DateTimeOffset(2014, 3, 31, 6, 0, 0, TimeSpan.Zero));
         var previous = await LatestStocktakingAsync();
         var tab = RenderWithProviders<FourPTab>(p => p.Add(t => t.BusinessId, previous.BusinessId).Add(t => t.CanRecord, true));
-        await OpenAsync(tab);
+        await ExpandAsync(tab, "stocktaking-panel");
 
         await tab.Find("[data-testid=stocktaking-preparation]").ChangeAsync(new() { Value = previous.Preparation });
         await tab.Find("[data-testid=stocktaking-purpose]").ChangeAsync(new() { Value = "To pay for my daughter's schooling myself" });
@@ -56,7 +56,7 @@ public sealed class StocktakingFormTests : KaaryaComponentTest
         SignInAs("staff.rina", KaaryaRole.Staff);
         var businessId = await BusinessWithoutStocktakingAsync();
         var form = RenderWithProviders<StocktakingForm>(p => p.Add(f => f.BusinessId, businessId));
-        await OpenAsync(form);
+        await ExpandAsync(form, "stocktaking-panel");
 
         await form.Find("button[data-testid=stocktaking-submit]").ClickAsync(new());
 
@@ -78,7 +78,7 @@ public sealed class StocktakingFormTests : KaaryaComponentTest
         SignInAs("staff.rina", KaaryaRole.Staff);
         var previous = await LatestStocktakingAsync();
         var form = RenderWithProviders<StocktakingForm>(p => p.Add(f => f.BusinessId, previous.BusinessId).Add(f => f.Previous, previous));
-        await OpenAsync(form);
+        await ExpandAsync(form, "stocktaking-panel");
 
         await PickDateAsync(form.FindComponent<MudDatePicker>(), new DateOnly(2012, 12, 1));
         await form.Find("[data-testid=stocktaking-preparation]").ChangeAsync(new() { Value = "Learnt to keep a cash book" });
@@ -92,10 +92,6 @@ public sealed class StocktakingFormTests : KaaryaComponentTest
         await using var db = Database.CreateDbContext();
         Assert.False(await db.Stocktakings.AnyAsync(s => s.HeldOn == new DateOnly(2012, 12, 1), Cancel));
     }
-
-    private static async Task OpenAsync<T>(IRenderedComponent<T> component)
-        where T : Microsoft.AspNetCore.Components.IComponent =>
-        await component.WaitForElement("[data-testid=stocktaking-panel] .mud-expand-panel-header").ClickAsync(new());
 
     private async Task<Stocktaking> LatestStocktakingAsync()
     {

@@ -38,9 +38,7 @@ public static class ExportEndpoints
 
         // The export writes synchronously, so it goes to a temporary file first; the file is
         // deleted when the response has been sent, or at once if the export fails.
-        var file = new FileStream(
-            Path.Combine(Path.GetTempPath(), $"kaarya-export-{Guid.NewGuid():N}.xlsx"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var file = ExportFile.CreateTemporary();
         try
         {
             var result = await export.WriteAsync(filter, viewer, file, progress: null, cancellationToken);

@@ -31,13 +31,11 @@ public sealed class UtilisationReader(IDbContextFactory<KaaryaDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await gate.OpenBusinessAsync(db, businessId, viewer, RecordGate.Money, cancellationToken);
         var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.BusinessId == businessId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var reversed = entries.Where(e => e.ReversesSequence is not null).Select(e => e.ReversesSequence!.Value).ToHashSet();
         var reports = (await db.UtilisationReports.AsNoTracking().Where(r => r.BusinessId == businessId).ToListAsync(cancellationToken))
             .OrderBy(r => r.ReportedOn).ToLookup(r => r.LedgerSequence);
         var today = ProgrammeCalendar.Today(clock);
         return new BusinessUtilisation([..
-            from entry in entries
-            where entry.Kind == LedgerEntryKind.Disbursement && !reversed.Contains(entry.Sequence)
+            from entry in StandingDisbursements.Among(entries)
             let used = reports[entry.Sequence].ToList()
             let position = new UtilisationPosition(entry.Amount, Money.Sum(used.Select(r => r.Total)))
             select new DisbursementUse(entry.Sequence, entry.ValueDate, entry.Amount, used, UtilisationDue.For(entry.ValueDate),

@@ -72,10 +72,8 @@ public sealed class MyBusinessReader(IDbContextFactory<KaaryaDbContext> contexts
         var fourP = await db.Stocktakings.AsNoTracking().Where(s => s.BusinessId == business.Id).OrderByDescending(s => s.HeldOn).FirstOrDefaultAsync(cancellationToken);
 
         var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.BusinessId == business.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var reversed = entries.Where(e => e.ReversesSequence is not null).Select(e => e.ReversesSequence!.Value).ToHashSet();
         var reports = (await db.UtilisationReports.AsNoTracking().Where(r => r.BusinessId == business.Id).ToListAsync(cancellationToken)).ToLookup(r => r.LedgerSequence);
-        var money = entries
-            .Where(e => e.Kind == LedgerEntryKind.Disbursement && !reversed.Contains(e.Sequence))
+        var money = StandingDisbursements.Among(entries)
             .Select(e => new MoneyReceived(e.ValueDate, e.Amount, [.. reports[e.Sequence].OrderBy(r => r.ReportedOn).SelectMany(r => r.Items)]))
             .ToList();
 

@@ -59,9 +59,7 @@ public partial class ReportsPage : IDisposable
         _last = null;
         var filter = new LedgerExportFilter(PickerDates.FromPicker(From), PickerDates.FromPicker(To), _phase?.Id, _funder?.Id, _includeNames && _mayGrantNames);
         var progress = new Progress<ExportProgress>(Show);
-        var file = new FileStream(
-            Path.Combine(Path.GetTempPath(), $"kaarya-export-{Guid.NewGuid():N}.xlsx"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var file = ExportFile.CreateTemporary();
         await using (file)
         {
             try
