@@ -88,15 +88,22 @@ public sealed class CellTextTests
 
         styled.Position = 0;
         using var output = new MemoryStream();
-        WorkbookAssembly.Write(styled, output, new StreamedSheet(name, [20], FreezeHeader: false, TableName: null), new CachedValues(), sheet =>
+        using (var assembly = new WorkbookAssembly(output))
         {
-            foreach (var text in texts)
+            var sheet = new StreamedSheet(name, TableName: null, part =>
             {
-                sheet.Row([XCell.Of(text)]);
-            }
+                using var writer = new SheetWriter(part, [20], freezeHeader: false);
+                foreach (var text in texts)
+                {
+                    writer.Row([XCell.Of(text)]);
+                }
 
-            return sheet.RowNumber;
-        });
+                writer.Finish();
+                return writer.RowNumber;
+            });
+            assembly.Finish(styled, [sheet], new CachedValues());
+        }
+
         return output.ToArray();
     }
 

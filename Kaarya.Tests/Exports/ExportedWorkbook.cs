@@ -9,6 +9,7 @@ using Kaarya.Tests.Data;
 using Kaarya.Web.Data;
 using Kaarya.Web.Data.Seed;
 using Kaarya.Web.Features.Exports;
+using Kaarya.Web.Features.Exports.Xlsx;
 
 namespace Kaarya.Tests.Exports;
 
@@ -106,11 +107,12 @@ public sealed class ExportedWorkbook : IDisposable
         return text.ToString();
     }
 
-    /// <summary>The raw XML of one part, e.g. xl/worksheets/sheet2.xml.</summary>
-    public string Part(string name)
+    /// <summary>The raw XML of one sheet's part, found as a spreadsheet program finds it: through the workbook's relationships.</summary>
+    public string SheetXml(string sheetName)
     {
         using var zip = new ZipArchive(new MemoryStream(Bytes), ZipArchiveMode.Read);
-        using var reader = new StreamReader(zip.GetEntry(name)!.Open(), Encoding.UTF8);
+        var part = new PackageParts(zip).Sheets[sheetName];
+        using var reader = new StreamReader(zip.Entries.Single(e => PackageParts.Is(e, part)).Open(), Encoding.UTF8);
         return reader.ReadToEnd();
     }
 

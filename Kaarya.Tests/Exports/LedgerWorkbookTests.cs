@@ -209,7 +209,7 @@ public sealed partial class LedgerWorkbookTests
         Assert.False(plain.Style.IncludeQuotePrefix);
 
         // Not one formula on the Ledger sheet: every formula of the workbook is on the sheets that sum it.
-        Assert.DoesNotMatch(FormulaElement(), workbook.Part("xl/worksheets/sheet2.xml"));
+        Assert.DoesNotMatch(FormulaElement(), workbook.SheetXml(LedgerSheet.Name));
         Assert.Empty(workbook.ValidationErrors());
     }
 
@@ -305,6 +305,40 @@ public sealed partial class LedgerWorkbookTests
         Assert.True(sheet.Column(hashColumn).Width > sheet.Column(methodColumn).Width);
         // ClosedXML reads a width back less Excel's cell padding, a fraction of a character.
         Assert.InRange(sheet.Column(methodColumn).Width, ColumnWidths.For("Bank transfer".Length) - 1, ColumnWidths.For("Bank transfer".Length));
+        Assert.Empty(workbook.ValidationErrors());
+    }
+
+    [Fact]
+    public async Task Every_sheet_keeps_its_formats_whether_closedxml_built_it_or_it_was_streamed()
+    {
+        await using var database = await ExportedWorkbook.DemoDatabaseAsync();
+
+        using var workbook = await ExportedWorkbook.ExportAsync(database, new LedgerExportFilter());
+
+        // ClosedXML's sheets: their formats moved along when the streamed formats went first.
+        var manifest = workbook.Sheet(ManifestSheet.Name);
+        Assert.True(manifest.Cell(1, 1).Style.Font.Bold);
+        Assert.Equal(14, manifest.Cell(1, 1).Style.Font.FontSize);
+        var netPaid = manifest.Cell(ExportedWorkbook.RowOf(manifest, "Net paid"), 2);
+        Assert.True(netPaid.Style.Font.Bold);
+        Assert.Equal(XlsxStyles.RupeeFormat, netPaid.Style.NumberFormat.Format);
+        var summary = workbook.Sheet(SummarySheet.Name);
+        Assert.True(summary.Cell(ExportedWorkbook.RowOf(summary, "Total"), 1).Style.Font.Bold);
+
+        // The streamed sheets: each cell's style by its number.
+        var ledger = workbook.Sheet(LedgerSheet.Name);
+        Assert.True(ledger.Cell(1, 1).Style.Font.Bold);
+        Assert.Equal(XLBorderStyleValues.Thin, ledger.Cell(1, 1).Style.Border.BottomBorder);
+        var reversal = ledger.Tables.Single().DataRange.Rows().First(r => r.Field(LedgerSheet.Kind).GetString().StartsWith("Reversal", StringComparison.Ordinal));
+        Assert.Equal(XlsxStyles.NegativeRupeeFormat, reversal.Field(LedgerSheet.Amount).Style.NumberFormat.Format);
+        Assert.Equal(XlsxStyles.MonthFormat, reversal.Field(LedgerSheet.Month).Style.NumberFormat.Format);
+        var decisions = workbook.Sheet(DecisionsSheet.Name);
+        Assert.Equal(XlsxStyles.DateFormat, decisions.Cell(2, ExportedWorkbook.Column(decisions, "Decided on")).Style.NumberFormat.Format);
+        var balances = workbook.Sheet(BalancesSheet.Name);
+        var total = balances.Cell(ExportedWorkbook.RowOf(balances, "Total"), ExportedWorkbook.Column(balances, "Disbursed"));
+        Assert.True(total.Style.Font.Bold);
+        Assert.Equal(XlsxStyles.RupeeFormat, total.Style.NumberFormat.Format);
+        Assert.True(total.HasFormula);
         Assert.Empty(workbook.ValidationErrors());
     }
 

@@ -9,13 +9,13 @@ public enum ExportStep
     /// <summary>Reading the ledger's head, the names and the balances brought forward.</summary>
     Reading = 1,
 
-    /// <summary>Reading the ledger once: re-walking the chain, adding up, spooling the Ledger sheet's rows; <see cref="ExportProgress.Done"/> counts entries.</summary>
+    /// <summary>Reading the ledger once: re-walking the chain, adding up, writing the Ledger sheet; <see cref="ExportProgress.Done"/> counts entries.</summary>
     Ledger = 2,
 
-    /// <summary>Building manifest, balances, summary, decisions and utilisation with ClosedXML.</summary>
+    /// <summary>Building manifest and summary with ClosedXML, and the rows of balances, decisions and utilisation.</summary>
     Sheets = 3,
 
-    /// <summary>Writing the workbook: the Ledger sheet streamed in among the others; <see cref="ExportProgress.Done"/> counts entries.</summary>
+    /// <summary>Putting the workbook together: the streamed sheets among ClosedXML's, all compressed.</summary>
     Writing = 4,
 
     Finished = 5,
@@ -28,9 +28,9 @@ public sealed record ExportProgress(ExportStep Step, long Done, long Total)
     public double Fraction => Step switch
     {
         ExportStep.Waiting or ExportStep.Reading => 0,
-        ExportStep.Ledger => Total == 0 ? 0.45 : 0.45 * Done / Total,
-        ExportStep.Sheets => 0.45,
-        ExportStep.Writing => Total == 0 ? 0.95 : 0.55 + (0.4 * Done / Total),
+        ExportStep.Ledger => Total == 0 ? 0.6 : 0.6 * Done / Total,
+        ExportStep.Sheets => 0.6,
+        ExportStep.Writing => 0.7,
         _ => 1,
     };
 }

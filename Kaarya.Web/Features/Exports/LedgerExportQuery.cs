@@ -195,14 +195,14 @@ public sealed class LedgerExportQuery(IDbContextFactory<KaaryaDbContext> context
 
     /// <summary>
     /// The workbook's entries in sequence. The whole ledger through the snapshot's head is read
-    /// once, as a stream, and every entry passes <paramref name="verifier"/> on the way, so the
+    /// once, as a stream, and every entry is handed to <paramref name="chain"/> on the way, so the
     /// chain is re-walked in the same read that fills the Ledger sheet.
     /// </summary>
     public async IAsyncEnumerable<LedgerExportRow> RowsAsync(
-        LedgerSnapshot snapshot, LedgerChainVerifier verifier, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        LedgerSnapshot snapshot, BackgroundChainCheck chain, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(verifier);
+        ArgumentNullException.ThrowIfNull(chain);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var through = snapshot.Head.Sequence;
         var entries = db.LedgerEntries.AsNoTracking()
@@ -212,7 +212,7 @@ public sealed class LedgerExportQuery(IDbContextFactory<KaaryaDbContext> context
             .WithCancellation(cancellationToken);
         await foreach (var entry in entries)
         {
-            verifier.Accept(entry);
+            await chain.AcceptAsync(entry, cancellationToken);
             if (snapshot.Filter.Matches(entry))
             {
                 yield return snapshot.RowOf(entry);

@@ -16,8 +16,9 @@ public sealed record LedgerWorkbookResult(string FileName, long Entries, LedgerH
 /// <summary>
 /// The auditor's workbook: the ledger for a period, phase and/or funder in Excel, reconciled and
 /// tamper-evident. Sheets, in order: Manifest, Ledger, Balances, Summary, Decisions, Utilisation.
-/// ClosedXML builds the styled sheets; the Ledger sheet, one row per entry, is streamed with the
-/// Open XML SDK's writer (docs/decisions/0009-ledger-workbook.md).
+/// ClosedXML builds the sheets of a fixed shape (Manifest, Summary) and the stylesheet; the sheets
+/// with a row per record (Ledger, Balances, Decisions, Utilisation) are streamed with the Open XML
+/// SDK's writer (docs/decisions/0009-ledger-workbook.md).
 /// Only a programme manager or an auditor may export; names appear only when a programme manager
 /// asks for them. Every export, and every refused one, is written to the audit log, and the
 /// export is logged before its first byte is written.
@@ -91,21 +92,32 @@ public sealed class LedgerWorkbookExport(IDbContextFactory<KaaryaDbContext> cont
 
         var withNames = snapshot.IncludesNames;
         var totals = new LedgerTotals();
-        var verifier = new LedgerChainVerifier();
-        using var spool = CellSpool.Create();
 
-        // The one read of the ledger: every entry is checked against the chain, and those the
-        // filter takes are added up and spooled for the Ledger sheet.
+        // The one read of the ledger: every entry is checked against the chain (on the other
+        // core), and those the filter takes are added up and written into the Ledger sheet,
+        // straight into the workbook.
+        using var assembly = new WorkbookAssembly(destination);
+        await using var chain = BackgroundChainCheck.Start(cancellationToken);
         progress?.Report(new ExportProgress(ExportStep.Ledger, 0, total));
-        await LedgerSheet.SpoolAsync(
-            _query.RowsAsync(snapshot, verifier, cancellationToken), spool, totals, withNames,
-            done => progress?.Report(new ExportProgress(ExportStep.Ledger, done, total)), cancellationToken);
+        await assembly.WriteAheadAsync(LedgerSheet.Name, LedgerSheet.TableName, async part =>
+        {
+            using var sheet = new SheetWriter(part, LedgerSheet.Widths(snapshot), freezeHeader: true);
+            await LedgerSheet.WriteAsync(
+                _query.RowsAsync(snapshot, chain, cancellationToken), sheet, totals, withNames,
+                done => progress?.Report(new ExportProgress(ExportStep.Ledger, done, total)), cancellationToken);
+            sheet.Finish(withTable: true);
+            return sheet.RowNumber;
+        });
 
-        // The styled sheets, built with ClosedXML from the totals; the Ledger sheet is only a placeholder there.
+        // The sheets of a fixed shape are built with ClosedXML, which writes the stylesheet; each
+        // sheet with a row per record is only a placeholder there, and is streamed in its place.
         progress?.Report(new ExportProgress(ExportStep.Sheets, total, total));
         var decisions = await _query.DecisionsAsync(snapshot, cancellationToken);
         var uses = await _query.UtilisationAsync(snapshot, cancellationToken);
-        var verification = verifier.Result();
+        var verification = await chain.ResultAsync(cancellationToken);
+        var balances = BalancesSheet.Build(BalancesSheet.Lines(snapshot, totals, decisions, uses), withNames);
+        var register = DecisionsSheet.Build(decisions, totals, withNames);
+        var utilisation = UtilisationSheet.Build(uses, withNames);
         var cachedValues = new CachedValues();
         using var styled = new MemoryStream();
         using (var book = new XLWorkbook())
@@ -118,10 +130,10 @@ public sealed class LedgerWorkbookExport(IDbContextFactory<KaaryaDbContext> cont
             book.FullCalculationOnLoad = true;
             ManifestSheet.Build(snapshot, totals, new ManifestFacts(generatedAt, viewer.Actor, verification)).AddTo(book, ManifestSheet.Name, freezeHeader: false, cachedValues);
             StreamedSheetPlaceholder.Add(book, LedgerSheet.Name, LedgerSheet.Columns(withNames), LedgerSheet.TableName);
-            BalancesSheet.Build(BalancesSheet.Lines(snapshot, totals, decisions, uses), withNames).AddTo(book, BalancesSheet.Name, freezeHeader: true, cachedValues);
+            StreamedSheetPlaceholder.Add(book, BalancesSheet.Name, [], tableName: null);
             SummarySheet.Build(snapshot, totals).AddTo(book, SummarySheet.Name, freezeHeader: false, cachedValues);
-            DecisionsSheet.Build(decisions, totals, withNames).AddTo(book, DecisionsSheet.Name, freezeHeader: true, cachedValues);
-            UtilisationSheet.Build(uses, withNames).AddTo(book, UtilisationSheet.Name, freezeHeader: true, cachedValues);
+            StreamedSheetPlaceholder.Add(book, DecisionsSheet.Name, [], tableName: null);
+            StreamedSheetPlaceholder.Add(book, UtilisationSheet.Name, [], tableName: null);
             book.Worksheet(ManifestSheet.Name).SetTabActive();
             book.SaveAs(styled, new SaveOptions { GenerateCalculationChain = false, EvaluateFormulasBeforeSaving = false, ValidatePackage = false });
         }
@@ -129,9 +141,11 @@ public sealed class LedgerWorkbookExport(IDbContextFactory<KaaryaDbContext> cont
         cancellationToken.ThrowIfCancellationRequested();
         styled.Position = 0;
         progress?.Report(new ExportProgress(ExportStep.Writing, 0, total));
-        var ledger = new StreamedSheet(LedgerSheet.Name, LedgerSheet.Widths(snapshot), FreezeHeader: true, LedgerSheet.TableName);
-        WorkbookAssembly.Write(styled, destination, ledger, cachedValues, sheet => LedgerSheet.Write(
-            sheet, spool, withNames, done => progress?.Report(new ExportProgress(ExportStep.Writing, done, total)), cancellationToken));
+        assembly.Finish(styled, [
+            balances.Streamed(BalancesSheet.Name, freezeHeader: true),
+            register.Streamed(DecisionsSheet.Name, freezeHeader: true),
+            utilisation.Streamed(UtilisationSheet.Name, freezeHeader: true),
+        ], cachedValues);
 
         progress?.Report(new ExportProgress(ExportStep.Finished, total, total));
         return new LedgerWorkbookResult(filter.FileName(), totals.Entries, snapshot.Head, verification);

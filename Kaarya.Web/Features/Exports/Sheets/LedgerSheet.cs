@@ -6,9 +6,10 @@ namespace Kaarya.Web.Features.Exports.Sheets;
 
 /// <summary>
 /// The Ledger sheet: one row per entry, in sequence, as an Excel table named <c>Ledger</c> with a
-/// frozen header and filters. It is too big for ClosedXML: its rows are spooled as the ledger is
-/// read, then streamed into the workbook in place of the placeholder ClosedXML built
-/// (<see cref="WorkbookAssembly"/>); its column widths are worked out from the longest texts the snapshot found. Phase and Month (the first day of
+/// frozen header and filters. It is too big for ClosedXML: it is written with the Open XML SDK's
+/// streaming writer as the ledger is read, into a temporary part that the assembly puts in place of
+/// the placeholder ClosedXML built (<see cref="WorkbookAssembly"/>); its column widths are worked
+/// out beforehand from the longest texts the snapshot found. Phase and Month (the first day of
 /// the value date's month) follow the entry's own columns so that the Summary sheet can sum the
 /// table by them.
 /// </summary>
@@ -77,43 +78,44 @@ public static class LedgerSheet
     }
 
     /// <summary>
-    /// The one read of the ledger: each row goes into the spool as its cells and into the totals,
-    /// from which the other sheets' figures come. Progress is told every <see cref="ProgressEvery"/> rows.
+    /// The one read of the ledger: each row is written into the sheet as it is read, and added to
+    /// the totals, from which the other sheets' figures come. Progress is told every
+    /// <see cref="ProgressEvery"/> rows.
     /// </summary>
-    public static async Task SpoolAsync(
-        IAsyncEnumerable<LedgerExportRow> rows, CellSpool spool, LedgerTotals totals, bool withNames,
+    public static async Task WriteAsync(
+        IAsyncEnumerable<LedgerExportRow> rows, SheetWriter sheet, LedgerTotals totals, bool withNames,
         Action<long> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(spool);
+        ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(totals);
         ArgumentNullException.ThrowIfNull(read);
-        var cells = new List<XCell>(17);
+        sheet.Row(Columns(withNames).Select(c => XCell.Of(c, XlStyle.Header)));
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            cells.Clear();
-            cells.Add(XCell.Whole(row.Sequence));
-            cells.Add(XCell.Instant(row.PostedAt));
-            cells.Add(XCell.Date(row.ValueDate));
-            cells.Add(XCell.Of(row.ParticipantCode.Value));
+            sheet.BeginRow();
+            sheet.Write(XCell.Whole(row.Sequence));
+            sheet.Write(XCell.Instant(row.PostedAt));
+            sheet.Write(XCell.Date(row.ValueDate));
+            sheet.Write(XCell.Of(row.ParticipantCode.Value));
             if (withNames)
             {
-                cells.Add(XCell.Of(row.ParticipantName));
+                sheet.Write(XCell.Of(row.ParticipantName));
             }
 
-            cells.Add(XCell.Of(row.Business));
-            cells.Add(XCell.Of(row.DecisionId.ToString()));
-            cells.Add(XCell.Of(row.KindText));
-            cells.Add(XCell.Rupees(row.Amount));
-            cells.Add(XCell.Of(LedgerExportRow.MethodText(row.Method)));
-            cells.Add(XCell.Of(row.Reference));
-            cells.Add(XCell.Of(row.Funder));
-            cells.Add(XCell.Of(row.Phase));
-            cells.Add(XCell.Of(row.RecordedBy));
-            cells.Add(XCell.Of(row.ApprovedBy));
-            cells.Add(XCell.Of(row.Hash));
-            cells.Add(XCell.Month(ExcelValues.FirstOfMonth(row.ValueDate)));
-            spool.Add(cells);
+            sheet.Write(XCell.Of(row.Business));
+            sheet.Write(XCell.Of(row.DecisionId.ToString()));
+            sheet.Write(XCell.Of(row.KindText));
+            sheet.Write(XCell.Rupees(row.Amount));
+            sheet.Write(XCell.Of(LedgerExportRow.MethodText(row.Method)));
+            sheet.Write(XCell.Of(row.Reference));
+            sheet.Write(XCell.Of(row.Funder));
+            sheet.Write(XCell.Of(row.Phase));
+            sheet.Write(XCell.Of(row.RecordedBy));
+            sheet.Write(XCell.Of(row.ApprovedBy));
+            sheet.Write(XCell.Of(row.Hash));
+            sheet.Write(XCell.Month(ExcelValues.FirstOfMonth(row.ValueDate)));
+            sheet.EndRow();
 
             totals.Add(row);
             if (totals.Entries % ProgressEvery == 0)
@@ -124,27 +126,5 @@ public static class LedgerSheet
         }
 
         read(totals.Entries);
-    }
-
-    /// <summary>Writes the header and the spooled rows into the sheet; returns the last row's number.</summary>
-    public static uint Write(SheetWriter sheet, CellSpool spool, bool withNames, Action<long> written, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(sheet);
-        ArgumentNullException.ThrowIfNull(spool);
-        ArgumentNullException.ThrowIfNull(written);
-        sheet.Row(Columns(withNames).Select(c => XCell.Of(c, XlStyle.Header)));
-        var done = 0L;
-        foreach (var row in spool.Read())
-        {
-            sheet.Row(row);
-            if (++done % ProgressEvery == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                written(done);
-            }
-        }
-
-        written(done);
-        return sheet.RowNumber;
     }
 }

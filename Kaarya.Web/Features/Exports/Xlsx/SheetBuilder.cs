@@ -18,9 +18,11 @@ public static class ColumnWidths
 }
 
 /// <summary>
-/// A small sheet described cell by cell and then built with ClosedXML: the manifest, balances,
-/// summary, decisions and utilisation. Its column widths follow its content. Only the ledger is
-/// too big for ClosedXML's in-memory model, and it is streamed instead (see <see cref="SheetWriter"/>).
+/// A sheet described cell by cell, its column widths following its content, and then either built
+/// with ClosedXML (<see cref="AddTo"/>: the Manifest and the Summary, sheets of a fixed shape) or
+/// streamed (<see cref="Streamed"/>: Balances, Decisions and Utilisation, a row per business,
+/// decision or use, which at a large programme's size are too many cells for ClosedXML's
+/// in-memory model to build in time; docs/decisions/0009-ledger-workbook.md).
 /// </summary>
 public sealed class SheetBuilder
 {
@@ -85,6 +87,22 @@ public sealed class SheetBuilder
 
         return sheet;
     }
+
+    /// <summary>
+    /// The sheet as one to stream in place of its placeholder: its rows, with each formula's value
+    /// beside it, written by the Open XML SDK's writer.
+    /// </summary>
+    public StreamedSheet Streamed(string name, bool freezeHeader) => new(name, TableName: null, part =>
+    {
+        using var sheet = new SheetWriter(part, Widths(), freezeHeader);
+        foreach (var row in _rows)
+        {
+            sheet.Row(row);
+        }
+
+        sheet.Finish();
+        return sheet.RowNumber;
+    });
 
     /// <summary>Writes one cell's content and style through ClosedXML.</summary>
     public static void Write(IXLCell target, XCell cell, CachedValues cachedValues)

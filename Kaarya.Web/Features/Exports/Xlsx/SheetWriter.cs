@@ -8,13 +8,17 @@ namespace Kaarya.Web.Features.Exports.Xlsx;
 /// Writes one worksheet, row after row, with the Open XML SDK's streaming writer: nothing of the
 /// sheet is kept in memory, so a ledger of 100,000 entries costs what one row costs. Column
 /// widths come first in the file, so they are given up front (see <see cref="ColumnWidths"/>).
-/// The cells' formats are those of the workbook's stylesheet, which ClosedXML wrote: their
-/// indices are given in <see cref="StyleIndices"/>. Text is always written as text, never as a
-/// formula: only <see cref="XCellKind.Formula"/> cells, which the workbook's own code builds, carry one.
+/// A cell's format is its <see cref="XlStyle"/>'s number: <see cref="WorkbookAssembly"/> puts those
+/// formats first in the workbook's stylesheet, so a streamed sheet can be written before ClosedXML
+/// has written the stylesheet. Text is always written as text, never as a formula: only
+/// <see cref="XCellKind.Formula"/> cells, which the workbook's own code builds, carry one.
 /// </summary>
 public sealed class SheetWriter : IDisposable
 {
     internal const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    /// <summary>The id by which a streamed sheet names its table; the assembly gives the table's relationship this id.</summary>
+    public const string TableRelationshipId = "rIdKaaryaTable";
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
     // The writer reads only an element's name from these; one instance of each serves every cell.
@@ -28,8 +32,10 @@ public sealed class SheetWriter : IDisposable
     private static readonly OpenXmlAttribute InlineStringType = new("t", string.Empty, "inlineStr");
     private static readonly OpenXmlAttribute PreserveSpace = new("xml", "space", XmlNamespace, "preserve");
 
+    // Each format's index in the stylesheet, as text: its number (see WorkbookAssembly).
+    private static readonly string[] StyleIndex = Enum.GetValues<XlStyle>().Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)).ToArray();
+
     private readonly OpenXmlWriter _xml;
-    private readonly StyleIndices _styles;
     private readonly List<OpenXmlAttribute> _attributes = new(3);
     private readonly List<OpenXmlAttribute> _none = [];
     private readonly List<string> _columnNames = [];
@@ -39,12 +45,10 @@ public sealed class SheetWriter : IDisposable
     private bool _finished;
 
     /// <summary>Starts the sheet in <paramref name="part"/>, which stays open: its owner closes it.</summary>
-    internal SheetWriter(Stream part, IReadOnlyList<double> widths, bool freezeHeader, StyleIndices styles)
+    public SheetWriter(Stream part, IReadOnlyList<double> widths, bool freezeHeader)
     {
         ArgumentNullException.ThrowIfNull(part);
         ArgumentNullException.ThrowIfNull(widths);
-        ArgumentNullException.ThrowIfNull(styles);
-        _styles = styles;
         _xml = OpenXmlWriter.Create(part);
         _xml.WriteStartDocument(true);
         _xml.WriteStartElement(new Worksheet(), _none, [new KeyValuePair<string, string>("r", RelationshipsNamespace)]);
@@ -140,15 +144,15 @@ public sealed class SheetWriter : IDisposable
         }
     }
 
-    /// <summary>Closes the sheet's data; a table on the sheet is named by its relationship id.</summary>
-    public void Finish(string? tableRelationshipId = null)
+    /// <summary>Closes the sheet's data; a table on the sheet is named by <see cref="TableRelationshipId"/>.</summary>
+    public void Finish(bool withTable = false)
     {
         EndRow();
         _xml.WriteEndElement(); // sheetData
         _xml.WriteElement(new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
-        if (tableRelationshipId is not null)
+        if (withTable)
         {
-            _xml.WriteElement(new TableParts(new TablePart { Id = tableRelationshipId }) { Count = 1 });
+            _xml.WriteElement(new TableParts(new TablePart { Id = TableRelationshipId }) { Count = 1 });
         }
 
         _xml.WriteEndElement(); // worksheet
@@ -222,10 +226,9 @@ public sealed class SheetWriter : IDisposable
 
     private void AddStyle(XlStyle style)
     {
-        var index = _styles[style];
-        if (index != StyleIndices.Default)
+        if (style != XlStyle.Text)
         {
-            _attributes.Add(new OpenXmlAttribute("s", string.Empty, index));
+            _attributes.Add(new OpenXmlAttribute("s", string.Empty, StyleIndex[(int)style]));
         }
     }
 

@@ -3,219 +3,176 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using ClosedXML.Excel;
 
 namespace Kaarya.Web.Features.Exports.Xlsx;
 
 /// <summary>
-/// A sheet too big for ClosedXML: ClosedXML builds a placeholder of it (see
-/// <see cref="StreamedSheetPlaceholder"/>), and <see cref="WorkbookAssembly"/> streams its rows in
-/// place of the placeholder's. A named table on it is stretched over the rows written.
+/// Writes the finished .xlsx, a zip written straight to the destination, which need not seek, from
+/// the streamed sheets and the package ClosedXML saved (small: the styled sheets, the streamed
+/// sheets' placeholders, the stylesheet, the workbook):
+/// <list type="bullet">
+/// <item>a streamed sheet is either written ahead (<see cref="WriteAheadAsync"/>: the Ledger, as the
+/// ledger is read, before ClosedXML has saved anything; its placeholder is dropped and the workbook
+/// pointed at it) or written in its placeholder's place when the package is put together
+/// (<see cref="Finish"/>); either way it is compressed on the other core while it is written
+/// (<see cref="HandOffStream"/>);</item>
+/// <item>a streamed sheet's table is stretched over the rows written, its relationship given the id
+/// the streamed sheet names it by (<see cref="SheetWriter.TableRelationshipId"/>);</item>
+/// <item>the stylesheet gets each <see cref="XlStyle"/>'s format first, at its number, and
+/// ClosedXML's own sheets are moved on to match (<see cref="StreamedFormats"/>), their formulas
+/// given their values (<see cref="CachedValues"/>);</item>
+/// <item>every other part is copied as it is.</item>
+/// </list>
+/// Nothing big is held in memory: neither a streamed sheet nor the zip being written. The order
+/// of the parts in the zip does not matter to a spreadsheet program, which reads the zip's directory.
 /// </summary>
-public sealed record StreamedSheet(string Name, IReadOnlyList<double> Widths, bool FreezeHeader, string? TableName);
-
-/// <summary>The stylesheet index of each <see cref="XlStyle"/> a streamed sheet may use, as ClosedXML numbered them.</summary>
-public sealed class StyleIndices
+public sealed class WorkbookAssembly : IDisposable
 {
-    public const string Default = "0";
+    private static readonly XName RelationshipElement = XName.Get("Relationship", PackageParts.PackageRelationships);
+    private static readonly XName OverrideElement = XName.Get("Override", "http://schemas.openxmlformats.org/package/2006/content-types");
 
-    private readonly Dictionary<XlStyle, string> _indices;
+    private readonly ZipArchive _output;
+    private readonly Dictionary<string, WrittenAhead> _writtenAhead = new(StringComparer.Ordinal);
 
-    public StyleIndices(IReadOnlyDictionary<XlStyle, string> indices)
+    public WorkbookAssembly(Stream destination)
     {
-        ArgumentNullException.ThrowIfNull(indices);
-        _indices = new Dictionary<XlStyle, string>(indices);
+        ArgumentNullException.ThrowIfNull(destination);
+        _output = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
     }
-
-    public string this[XlStyle style] => _indices.TryGetValue(style, out var index)
-        ? index
-        : throw new InvalidOperationException($"A streamed sheet cannot use the style {style}: add it to {nameof(StreamedSheetPlaceholder)}.{nameof(StreamedSheetPlaceholder.Styles)}.");
-}
-
-/// <summary>
-/// The placeholder ClosedXML builds for a streamed sheet: the sheet in its place among the others,
-/// its header row, the table over it, and one sample row with a cell in each format the streamed
-/// rows use, so that those formats are in ClosedXML's stylesheet and their indices can be read
-/// from the placeholder. None of the placeholder's rows reach the finished workbook.
-/// </summary>
-public static class StreamedSheetPlaceholder
-{
-    /// <summary>The formats a streamed sheet may use, in the order of the sample row's cells.</summary>
-    public static IReadOnlyList<XlStyle> Styles { get; } =
-        [XlStyle.Text, XlStyle.QuotedText, XlStyle.Header, XlStyle.Date, XlStyle.DateTime, XlStyle.Money, XlStyle.NegativeMoney, XlStyle.WholeNumber, XlStyle.Month];
-
-    public static IXLWorksheet Add(XLWorkbook workbook, string name, IReadOnlyList<string> headers, string? tableName)
-    {
-        ArgumentNullException.ThrowIfNull(workbook);
-        ArgumentNullException.ThrowIfNull(headers);
-        var sheet = workbook.AddWorksheet(name);
-        for (var c = 0; c < headers.Count; c++)
-        {
-            var cell = sheet.Cell(1, c + 1);
-            cell.SetValue(headers[c]);
-            XlsxStyles.Apply(cell.Style, XlStyle.Header);
-        }
-
-        for (var c = 0; c < Styles.Count; c++)
-        {
-            var cell = sheet.Cell(2, c + 1);
-            cell.Value = 0;
-            XlsxStyles.Apply(cell.Style, Styles[c]);
-        }
-
-        if (tableName is not null)
-        {
-            sheet.Range(1, 1, 2, headers.Count).CreateTable(tableName);
-        }
-
-        return sheet;
-    }
-}
-
-/// <summary>
-/// Writes the finished .xlsx: every part of the package ClosedXML saved (small: the styled
-/// sheets, the stylesheet, the workbook) copied into a new zip written straight to the
-/// destination, which need not seek; the streamed sheet written row by row with the Open XML
-/// SDK's <see cref="SheetWriter"/> in place of its placeholder; its table's range stretched over
-/// the rows written; and each formula of the styled sheets given its value (<see cref="CachedValues"/>).
-/// Nothing big is held in memory: neither the streamed sheet nor the zip being written.
-/// </summary>
-public static class WorkbookAssembly
-{
-    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string OfficeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
-
-    private static readonly XName SheetName = XName.Get("sheet", Main);
-    private static readonly XName RelationshipId = XName.Get("id", OfficeRelationships);
 
     /// <summary>
-    /// Assembles the workbook. <paramref name="writeRows"/> writes the streamed sheet's rows, its
-    /// header first, and returns the number of the last row written.
+    /// Writes a streamed sheet's part now, before the package it belongs to exists:
+    /// <paramref name="writePart"/> writes the whole worksheet part and returns the number of its last row.
     /// </summary>
-    public static void Write(Stream styledPackage, Stream destination, StreamedSheet streamed, CachedValues cachedValues, Func<SheetWriter, uint> writeRows)
+    public async Task WriteAheadAsync(string sheetName, string? tableName, Func<Stream, Task<uint>> writePart)
     {
-        ArgumentNullException.ThrowIfNull(styledPackage);
-        ArgumentNullException.ThrowIfNull(destination);
-        ArgumentNullException.ThrowIfNull(streamed);
-        ArgumentNullException.ThrowIfNull(cachedValues);
-        ArgumentNullException.ThrowIfNull(writeRows);
-
-        using var source = new ZipArchive(styledPackage, ZipArchiveMode.Read, leaveOpen: true);
-        var sheets = SheetParts(source);
-        var streamedPart = sheets.TryGetValue(streamed.Name, out var part)
-            ? part
-            : throw new InvalidOperationException($"The styled package has no sheet \"{streamed.Name}\" to stream into.");
-        var placeholder = LoadXml(source, streamedPart);
-        var styles = ProbeStyles(placeholder);
-        var tableRelationship = placeholder.Descendants(XName.Get("tablePart", Main)).Select(t => (string?)t.Attribute(RelationshipId)).FirstOrDefault();
-        string? tablePart = null;
-        if (streamed.TableName is not null)
+        ArgumentNullException.ThrowIfNull(sheetName);
+        ArgumentNullException.ThrowIfNull(writePart);
+        var part = string.Create(CultureInfo.InvariantCulture, $"xl/worksheets/streamed{_writtenAhead.Count + 1}.xml");
+        uint lastRow;
+        await using (var target = Create(part))
         {
-            tablePart = tableRelationship is null
-                ? throw new InvalidOperationException($"The placeholder of \"{streamed.Name}\" has no table.")
-                : Relationships(source, streamedPart)[tableRelationship];
+            await using var compressing = new HandOffStream(target);
+            lastRow = await writePart(compressing);
         }
 
-        var withValues = cachedValues.Sheets.ToDictionary(name => sheets[name], name => cachedValues.For(name), StringComparer.OrdinalIgnoreCase);
+        _writtenAhead[sheetName] = new WrittenAhead(part, tableName, lastRow);
+    }
 
-        using var output = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
-        uint lastRow = 0;
+    /// <summary>
+    /// Puts the workbook together from ClosedXML's package: the sheets written ahead in their
+    /// placeholders' places, <paramref name="streamed"/> written now in theirs, everything else
+    /// copied as described above. The destination then holds the whole workbook.
+    /// </summary>
+    public void Finish(Stream styledPackage, IReadOnlyList<StreamedSheet> streamed, CachedValues cachedValues)
+    {
+        ArgumentNullException.ThrowIfNull(styledPackage);
+        ArgumentNullException.ThrowIfNull(streamed);
+        ArgumentNullException.ThrowIfNull(cachedValues);
+
+        using var source = new ZipArchive(styledPackage, ZipArchiveMode.Read, leaveOpen: true);
+        var parts = new PackageParts(source);
+        var sheets = streamed.Select(sheet => Placeholder.Of(parts, sheet.Name, sheet.TableName, sheet, ahead: null))
+            .Concat(_writtenAhead.Select(a => Placeholder.Of(parts, a.Key, a.Value.TableName, sheet: null, a.Value)))
+            .ToDictionary(p => p.Part, StringComparer.OrdinalIgnoreCase);
+        var tables = sheets.Values.Where(p => p.Table is not null).ToDictionary(p => p.Table!.Value.Part, StringComparer.OrdinalIgnoreCase);
+        var sheetRelationships = sheets.Values.ToDictionary(p => PackageParts.RelationshipsPartOf(p.Part), StringComparer.OrdinalIgnoreCase);
+        var styledSheets = parts.Sheets.Values.Where(part => !sheets.ContainsKey(part)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var values = cachedValues.Sheets.ToDictionary(name => parts.Sheets[name], cachedValues.For, StringComparer.OrdinalIgnoreCase);
+        var formats = sheets.Count == 0 ? null : StreamedFormats.Probe(parts.Load(sheets.Keys.First()));
+        var moved = sheets.Values.Where(p => p.Ahead is not null).ToDictionary(p => p.Part, p => p.Ahead!.Part, StringComparer.OrdinalIgnoreCase);
+        var workbookRelationships = PackageParts.RelationshipsPartOf(parts.Workbook);
+
         foreach (var entry in source.Entries)
         {
-            if (Is(entry, streamedPart))
+            var name = PackageParts.Name(entry);
+            if (sheets.TryGetValue(name, out var placeholder))
             {
-                using var target = Create(output, entry.FullName);
-                using var sheet = new SheetWriter(target, streamed.Widths, streamed.FreezeHeader, styles);
-                lastRow = writeRows(sheet);
-                sheet.Finish(tableRelationship);
+                if (placeholder.Sheet is { } sheet)
+                {
+                    using var target = Create(entry.FullName);
+                    using var compressing = new HandOffStream(target);
+                    placeholder.LastRow = sheet.WritePart(compressing);
+                }
+
+                // A sheet written ahead is already in the zip, under its own name.
             }
-            else if (tablePart is not null && Is(entry, tablePart))
+            else if (tables.ContainsKey(name))
             {
                 // Written last, when the streamed sheet's last row is known.
             }
-            else if (withValues.TryGetValue(entry.FullName, out var values))
+            else if (sheetRelationships.TryGetValue(name, out var of))
+            {
+                var relationships = parts.Load(name);
+                if (of.Table is { } table)
+                {
+                    relationships.Root!.Elements(RelationshipElement).First(r => (string?)r.Attribute("Id") == table.RelationshipId)
+                        .SetAttributeValue("Id", SheetWriter.TableRelationshipId);
+                }
+
+                Save(relationships, of.Ahead is null ? entry.FullName : PackageParts.RelationshipsPartOf(of.Ahead.Part));
+            }
+            else if (moved.Count > 0 && string.Equals(name, workbookRelationships, StringComparison.OrdinalIgnoreCase))
+            {
+                Save(Repoint(parts, moved), entry.FullName);
+            }
+            else if (moved.Count > 0 && string.Equals(name, PackageParts.ContentTypes, StringComparison.OrdinalIgnoreCase))
+            {
+                var types = parts.Load(name);
+                foreach (var type in types.Root!.Elements(OverrideElement))
+                {
+                    if (moved.TryGetValue(((string)type.Attribute("PartName")!).TrimStart('/'), out var to))
+                    {
+                        type.SetAttributeValue("PartName", "/" + to);
+                    }
+                }
+
+                Save(types, entry.FullName);
+            }
+            else if (formats is not null && string.Equals(name, parts.Stylesheet, StringComparison.OrdinalIgnoreCase))
+            {
+                var stylesheet = parts.Load(name);
+                StreamedFormats.PutFirst(stylesheet, formats);
+                Save(stylesheet, entry.FullName);
+            }
+            else if (styledSheets.Contains(name))
             {
                 using var from = entry.Open();
-                using var target = Create(output, entry.FullName);
-                AddFormulaValues(from, target, values);
+                using var target = Create(entry.FullName);
+                StreamedFormats.CopySheet(from, target, formats is null ? 0 : StreamedFormats.Shift, values.GetValueOrDefault(name) ?? new Dictionary<string, string>());
             }
             else
             {
                 using var from = entry.Open();
-                using var target = Create(output, entry.FullName);
+                using var target = Create(entry.FullName);
                 from.CopyTo(target);
             }
         }
 
-        if (tablePart is not null)
+        foreach (var (tablePart, placeholder) in tables)
         {
-            var table = LoadXml(source, tablePart);
-            Stretch(table, lastRow);
-            using var target = Create(output, source.Entries.First(e => Is(e, tablePart)).FullName);
-            using var writer = XmlWriter.Create(target, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
-            table.Save(writer);
+            var table = parts.Load(tablePart);
+            Stretch(table, placeholder.Ahead?.LastRow ?? placeholder.LastRow);
+            Save(table, parts.Entry(tablePart).FullName);
         }
     }
 
-    /// <summary>Each sheet's part in the package, by the sheet's name: workbook.xml names them, its relationships place them.</summary>
-    private static Dictionary<string, string> SheetParts(ZipArchive package)
-    {
-        var workbookPart = PackageRelationshipsOf(package, "_rels/.rels", string.Empty)
-            .First(r => r.Type == $"{OfficeRelationships}/officeDocument").Target;
-        var relationships = Relationships(package, workbookPart);
-        return LoadXml(package, workbookPart).Descendants(SheetName)
-            .ToDictionary(s => (string)s.Attribute("name")!, s => relationships[(string)s.Attribute(RelationshipId)!], StringComparer.Ordinal);
-    }
+    public void Dispose() => _output.Dispose();
 
-    /// <summary>A part's relationships: id to the target part's name in the zip.</summary>
-    private static Dictionary<string, string> Relationships(ZipArchive package, string partName)
+    /// <summary>The workbook's relationships, each sheet written ahead found at its own part instead of its placeholder's.</summary>
+    private static XDocument Repoint(PackageParts parts, Dictionary<string, string> moved)
     {
-        var folder = partName.Contains('/', StringComparison.Ordinal) ? partName[..partName.LastIndexOf('/')] : string.Empty;
-        var file = partName[(partName.LastIndexOf('/') + 1)..];
-        var relsName = folder.Length == 0 ? $"_rels/{file}.rels" : $"{folder}/_rels/{file}.rels";
-        return PackageRelationshipsOf(package, relsName, folder).ToDictionary(r => r.Id, r => r.Target, StringComparer.Ordinal);
-    }
-
-    private static List<(string Id, string Type, string Target)> PackageRelationshipsOf(ZipArchive package, string relsName, string folder) =>
-        LoadXml(package, relsName).Root!.Elements(XName.Get("Relationship", PackageRelationships))
-            .Where(r => (string?)r.Attribute("TargetMode") != "External")
-            .Select(r => ((string)r.Attribute("Id")!, (string)r.Attribute("Type")!, Resolve(folder, (string)r.Attribute("Target")!)))
-            .ToList();
-
-    /// <summary>A relationship's target as a zip entry name: absolute ("/xl/x.xml") or relative to the source's folder ("../x.xml").</summary>
-    private static string Resolve(string folder, string target)
-    {
-        var path = target.StartsWith('/') ? target[1..] : (folder.Length == 0 ? target : $"{folder}/{target}");
-        var parts = new List<string>();
-        foreach (var segment in path.Split('/'))
+        var relationships = parts.Load(PackageParts.RelationshipsPartOf(parts.Workbook));
+        var targets = parts.RelationshipsOf(parts.Workbook).ToDictionary(r => r.Id, r => r.Target, StringComparer.Ordinal);
+        foreach (var relationship in relationships.Root!.Elements(RelationshipElement))
         {
-            if (segment == "..")
+            if (targets.TryGetValue((string)relationship.Attribute("Id")!, out var target) && moved.TryGetValue(target, out var to))
             {
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else if (segment is not ("." or ""))
-            {
-                parts.Add(segment);
+                relationship.SetAttributeValue("Target", "/" + to);
             }
         }
 
-        return string.Join('/', parts);
-    }
-
-    /// <summary>The formats' indices, read from the placeholder's sample row.</summary>
-    private static StyleIndices ProbeStyles(XDocument placeholder)
-    {
-        var rows = placeholder.Descendants(XName.Get("row", Main)).ToDictionary(r => (string)r.Attribute("r")!, StringComparer.Ordinal);
-        static string StyleOf(XElement cell) => (string?)cell.Attribute("s") ?? StyleIndices.Default;
-        var sample = rows["2"].Elements(XName.Get("c", Main)).ToList();
-        var indices = new Dictionary<XlStyle, string>();
-        for (var i = 0; i < StreamedSheetPlaceholder.Styles.Count; i++)
-        {
-            indices[StreamedSheetPlaceholder.Styles[i]] = StyleOf(sample[i]);
-        }
-
-        return new StyleIndices(indices);
+        return relationships;
     }
 
     /// <summary>The table and its filter cover the header and every row written; a table needs one row below its header.</summary>
@@ -226,86 +183,49 @@ public static class WorkbookAssembly
         var lastColumn = new string(reference[(reference.IndexOf(':', StringComparison.Ordinal) + 1)..].TakeWhile(char.IsAsciiLetter).ToArray());
         var stretched = string.Create(CultureInfo.InvariantCulture, $"A1:{lastColumn}{Math.Max(lastRow, 2)}");
         root.SetAttributeValue("ref", stretched);
-        root.Element(XName.Get("autoFilter", Main))?.SetAttributeValue("ref", stretched);
+        root.Element(XName.Get("autoFilter", PackageParts.Main))?.SetAttributeValue("ref", stretched);
     }
 
-    /// <summary>
-    /// Copies a worksheet part, node by node, giving each formula cell named in
-    /// <paramref name="values"/> its value (<c>&lt;v&gt;</c> after its <c>&lt;f&gt;</c>) unless it has one.
-    /// </summary>
-    private static void AddFormulaValues(Stream from, Stream to, IReadOnlyDictionary<string, string> values)
+    private void Save(XDocument part, string name)
     {
-        using var reader = XmlReader.Create(from, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-        using var writer = XmlWriter.Create(to, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
-        string? pending = null;
-        string prefix = string.Empty;
-        while (reader.Read())
+        using var target = Create(name);
+        using var writer = XmlWriter.Create(target, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
+        part.Save(writer);
+    }
+
+    private Stream Create(string name) => _output.CreateEntry(name, CompressionLevel.Fastest).Open();
+
+    /// <summary>A sheet written ahead: its own part, its table's name, its last row.</summary>
+    private sealed record WrittenAhead(string Part, string? TableName, uint LastRow);
+
+    /// <summary>Where a streamed sheet goes in ClosedXML's package, and the last row it then wrote.</summary>
+    private sealed class Placeholder(string part, (string RelationshipId, string Part)? table, StreamedSheet? sheet, WrittenAhead? ahead)
+    {
+        public string Part { get; } = part;
+
+        public (string RelationshipId, string Part)? Table { get; } = table;
+
+        /// <summary>The sheet to write in the placeholder's place, unless it was written ahead.</summary>
+        public StreamedSheet? Sheet { get; } = sheet;
+
+        public WrittenAhead? Ahead { get; } = ahead;
+
+        public uint LastRow { get; set; }
+
+        public static Placeholder Of(PackageParts parts, string name, string? tableName, StreamedSheet? sheet, WrittenAhead? ahead)
         {
-            switch (reader.NodeType)
+            var part = parts.Sheets.TryGetValue(name, out var found)
+                ? found
+                : throw new InvalidOperationException($"The styled package has no sheet \"{name}\" to stream into.");
+            if (tableName is null)
             {
-                case XmlNodeType.XmlDeclaration:
-                    writer.WriteStartDocument(true);
-                    break;
-                case XmlNodeType.Element:
-                    var empty = reader.IsEmptyElement;
-                    var isMain = reader.NamespaceURI == Main;
-                    if (isMain && reader.LocalName == "c")
-                    {
-                        pending = values.GetValueOrDefault(reader.GetAttribute("r") ?? string.Empty);
-                        prefix = reader.Prefix;
-                    }
-                    else if (isMain && reader.LocalName == "v")
-                    {
-                        pending = null;
-                    }
-
-                    writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
-                    writer.WriteAttributes(reader, defattr: false);
-                    if (empty)
-                    {
-                        if (isMain && reader.LocalName == "c")
-                        {
-                            pending = null;
-                        }
-
-                        writer.WriteEndElement();
-                    }
-
-                    break;
-                case XmlNodeType.EndElement:
-                    if (pending is not null && reader.LocalName == "c" && reader.NamespaceURI == Main)
-                    {
-                        writer.WriteElementString(prefix, "v", Main, pending);
-                        pending = null;
-                    }
-
-                    writer.WriteFullEndElement();
-                    break;
-                case XmlNodeType.Text:
-                    writer.WriteString(reader.Value);
-                    break;
-                case XmlNodeType.Whitespace:
-                case XmlNodeType.SignificantWhitespace:
-                    writer.WriteWhitespace(reader.Value);
-                    break;
-                case XmlNodeType.CDATA:
-                    writer.WriteCData(reader.Value);
-                    break;
-                default:
-                    // Comments and processing instructions: ClosedXML writes none, and none matter here.
-                    break;
+                return new Placeholder(part, null, sheet, ahead);
             }
+
+            var table = parts.RelationshipsOf(part).FirstOrDefault(r => r.Type == $"{PackageParts.OfficeRelationships}/table");
+            return table.Id is null
+                ? throw new InvalidOperationException($"The placeholder of \"{name}\" has no table.")
+                : new Placeholder(part, (table.Id, table.Target), sheet, ahead);
         }
     }
-
-    private static XDocument LoadXml(ZipArchive package, string partName)
-    {
-        using var stream = package.Entries.First(e => Is(e, partName)).Open();
-        return XDocument.Load(stream);
-    }
-
-    private static bool Is(ZipArchiveEntry entry, string partName) =>
-        string.Equals(entry.FullName.TrimStart('/'), partName, StringComparison.OrdinalIgnoreCase);
-
-    private static Stream Create(ZipArchive package, string name) => package.CreateEntry(name, CompressionLevel.Fastest).Open();
 }
