@@ -14,6 +14,7 @@ using Kaarya.Web.Features.Plans;
 using Kaarya.Web.Features.Reviews;
 using Kaarya.Web.Features.Voice;
 using Kaarya.Web.Identity;
+using Kaarya.Web.Operations;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -33,6 +34,8 @@ public static class KaaryaServices
         services.AddSingleton(ReadBand(configuration));
         services.AddKaaryaData(configuration, environment);
         services.AddKaaryaIdentity(configuration);
+        services.AddKaaryaHealthChecks();
+        services.AddKaaryaLogScopes();
 
         // The use cases pages call; each checks who is asking.
         services.AddSingleton<RecordGate>();

@@ -4,6 +4,7 @@ using Kaarya.Web.Data;
 using Kaarya.Web.Data.Seed;
 using Kaarya.Web.Features.Exports;
 using Kaarya.Web.Identity;
+using Kaarya.Web.Operations;
 using Kaarya.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -41,6 +42,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseKaaryaLogScopes();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
@@ -48,6 +50,7 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
+app.MapKaaryaHealthChecks();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.Ready(app.Logger, app.Urls));
 

@@ -103,7 +103,7 @@ public sealed class SignInBrowserTests(BrowserSession session) : IClassFixture<B
         await BrowserSession.SignInAsync(page, AccessMatrix.DemoUsers[role], AccessMatrix.DemoPassword);
         var pages = AccessMatrix.Expected
             .Where(p => p.Key.StartsWith("GET /", StringComparison.Ordinal) && !p.Key.Contains('{', StringComparison.Ordinal) && p.Value.Contains(role) && !p.Value.Contains(null))
-            .Where(p => !AccessMatrix.Downloads.Contains(p.Key))
+            .Where(p => !AccessMatrix.NotPages.Contains(p.Key))
             .Select(p => p.Key[4..])
             .ToList();
         Assert.NotEmpty(pages);

@@ -34,13 +34,16 @@ public static class AccessMatrix
         ["POST /account/logout"] = SignedIn,
         ["POST /account/language"] = SignedIn,
         ["GET /exports/ledger.xlsx"] = Roles(KaaryaRole.ProgrammeManager, KaaryaRole.Auditor),
+        ["GET /healthz"] = Everyone,
+        ["GET /readyz"] = Everyone,
     };
 
     /// <summary>
-    /// Endpoints that answer with a file to download, not a page: tests that open every page in a
-    /// browser skip them. What they hold is tested where it is made (Kaarya.Tests/Exports).
+    /// Endpoints that are not pages: a file to download, a health probe for a load balancer. Tests
+    /// that open every page in a browser skip them; what they answer is tested where it is made
+    /// (Kaarya.Tests/Exports, Kaarya.Tests/Operations).
     /// </summary>
-    public static readonly IReadOnlySet<string> Downloads = new HashSet<string> { "GET /exports/ledger.xlsx" };
+    public static readonly IReadOnlySet<string> NotPages = new HashSet<string> { "GET /exports/ledger.xlsx", "GET /healthz", "GET /readyz" };
 
     /// <summary>A demo user of each role (seed-data/users.json), all with the demo password.</summary>
     public static IReadOnlyDictionary<KaaryaRole, string> DemoUsers { get; } = new Dictionary<KaaryaRole, string>
