@@ -50,12 +50,15 @@ public sealed class PostgresServer
         return null!;
     }
 
-    /// <summary>Creates a database of the current schema for one test; returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a database for one test, of the current schema or (<paramref name="empty"/>) with
+    /// nothing in it, for the app's own start-up to migrate; returns its connection string.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(bool empty, CancellationToken cancellationToken)
     {
-        var template = await _template.Value;
         var name = "kaarya_test_" + Guid.NewGuid().ToString("N");
-        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", cancellationToken);
+        var copy = empty ? string.Empty : $" TEMPLATE \"{await _template.Value}\"";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"{copy}", cancellationToken);
         return new NpgsqlConnectionStringBuilder(_admin) { Database = name, Pooling = true }.ToString();
     }
 

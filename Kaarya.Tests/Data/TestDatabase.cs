@@ -17,10 +17,11 @@ public sealed class TestDatabase : IDbContextFactory<KaaryaDbContext>, IAsyncDis
     private readonly DbContextOptions<KaaryaDbContext> _options;
     private readonly Func<ValueTask> _remove;
 
-    private TestDatabase(DatabaseProvider provider, Action<DbContextOptionsBuilder, FakeTimeProvider> configure, Func<ValueTask> remove, string? path = null)
+    private TestDatabase(DatabaseProvider provider, Action<DbContextOptionsBuilder, FakeTimeProvider> configure, Func<ValueTask> remove, string? path = null, string? connectionString = null)
     {
         Provider = provider;
         Path = path ?? string.Empty;
+        ConnectionString = connectionString ?? string.Empty;
         var builder = new DbContextOptionsBuilder<KaaryaDbContext>();
         configure(builder, Clock);
         _options = builder.Options;
@@ -31,6 +32,9 @@ public sealed class TestDatabase : IDbContextFactory<KaaryaDbContext>, IAsyncDis
 
     /// <summary>The SQLite file; empty on PostgreSQL.</summary>
     public string Path { get; }
+
+    /// <summary>The PostgreSQL database's connection string; empty on SQLite.</summary>
+    public string ConnectionString { get; }
 
     /// <summary>The clock every stamp and posting reads; a test moves it as it needs.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2013, 9, 3, 5, 0, 0, TimeSpan.Zero));
@@ -47,15 +51,19 @@ public sealed class TestDatabase : IDbContextFactory<KaaryaDbContext>, IAsyncDis
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
-        var database = provider == DatabaseProvider.Postgres ? await OnPostgresAsync() : OnSqlite();
-        await using var db = database.CreateDbContext();
+        var database = provider == DatabaseProvider.Postgres ? await OnPostgresAsync(empty: false) : OnSqlite();
         if (provider == DatabaseProvider.Sqlite)
         {
+            await using var db = database.CreateDbContext();
             await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
         }
 
         return database;
     }
+
+    /// <summary>A database with nothing in it, not even the schema: for the app's own start-up to migrate.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? await OnPostgresAsync(empty: true) : OnSqlite();
 
     public KaaryaDbContext CreateDbContext() => KaaryaDbContextFactory.Create(Provider, _options);
 
@@ -108,13 +116,14 @@ public sealed class TestDatabase : IDbContextFactory<KaaryaDbContext>, IAsyncDis
             path);
     }
 
-    private static async Task<TestDatabase> OnPostgresAsync()
+    private static async Task<TestDatabase> OnPostgresAsync(bool empty)
     {
         var server = PostgresServer.Require();
-        var connectionString = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        var connectionString = await server.CreateDatabaseAsync(empty, TestContext.Current.CancellationToken);
         return new TestDatabase(
             DatabaseProvider.Postgres,
             (builder, clock) => DataServiceCollectionExtensions.UseKaaryaPostgres(builder, connectionString, clock),
-            () => new ValueTask(server.DropDatabaseAsync(connectionString)));
+            () => new ValueTask(server.DropDatabaseAsync(connectionString)),
+            connectionString: connectionString);
     }
 }
