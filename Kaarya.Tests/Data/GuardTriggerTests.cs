@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Kaarya.Web.Data;
+using Kaarya.Web.Data.Seed;
 
 namespace Kaarya.Tests.Data;
 
@@ -26,6 +28,24 @@ public abstract class GuardTriggerTests(DatabaseProvider provider)
                 Assert.Contains($"{table}_refuse_truncate", triggers);
             }
         });
+    }
+
+    [Fact]
+    public async Task Every_append_only_table_of_the_demo_programme_refuses_to_lose_a_row()
+    {
+        // The demo programme has rows in every guarded table: her words, answer, review and acknowledgement included.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await new DemoDataLoader(database, new DatabaseOptions()).LoadIfEmptyAsync(TestContext.Current.CancellationToken);
+
+        string[] guarded = ["LedgerEntries", "AuditEntries", .. HerVoiceGuard.Tables.Select(t => t.Table)];
+        foreach (var table in guarded)
+        {
+            var refused = await Assert.ThrowsAnyAsync<DbException>(() => database.ExecuteRawAsync($"DELETE FROM \"{table}\""));
+            Assert.Contains("cannot be", refused.Message, StringComparison.Ordinal);
+        }
+
+        var rewritten = await Assert.ThrowsAnyAsync<DbException>(() => database.ExecuteRawAsync("UPDATE \"AuditEntries\" SET \"UserId\" = 'someone-else'"));
+        Assert.Contains(AuditGuard.Refused, rewritten.Message, StringComparison.Ordinal);
     }
 
     public sealed class OnSqlite() : GuardTriggerTests(DatabaseProvider.Sqlite);
