@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Kaarya.Tests.Data;
+using Kaarya.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Tests.App;
 
@@ -47,6 +50,41 @@ public sealed partial class AppStartTests
             Assert.Contains("KAA-01", text, StringComparison.Ordinal);
             Assert.Contains("₹", text, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(folder, "kaarya.db")));
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Started_on_postgres_it_migrates_an_empty_database_loads_the_demo_programme_and_signs_staff_in()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres);
+
+        using var app = StartApp(RepositoryRoot(), new()
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Kaarya"] = database.ConnectionString,
+        });
+        try
+        {
+            var address = await ListeningAddressAsync(app, TimeSpan.FromSeconds(90), cancel);
+            using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+
+            var signedIn = await FormSignIn.SignInAsync(http, "staff.rina", "kaarya-demo-2013", cancel);
+            var businesses = await http.GetAsync(new Uri("/businesses", UriKind.Relative), cancel);
+
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, businesses.StatusCode);
+            await using var db = database.CreateDbContext();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync(cancel));
+            Assert.Equal(15, await db.Businesses.CountAsync(cancel));
+            var chain = await database.Ledger.VerifyChainAsync(cancel);
+            Assert.True(chain.IsIntact, chain.Problem);
+            Assert.True(chain.EntriesChecked > 0);
         }
         finally
         {

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaarya.Tests.Data;
 
 /// <summary>The businesses grid: paging, sorting, filtering and search done by the database, on the demo programme.</summary>
-public sealed class BusinessGridTests : IAsyncLifetime
+public abstract class BusinessGridTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
@@ -24,11 +24,20 @@ public sealed class BusinessGridTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await new DemoDataLoader(_database, new DatabaseOptions()).LoadIfEmptyAsync(Cancel);
     }
 
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Null when the database could not be made (PostgreSQL not configured: the test is skipped).
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Pages_split_the_businesses_without_losing_or_repeating_one()
@@ -123,4 +132,8 @@ public sealed class BusinessGridTests : IAsyncLifetime
         Assert.All(page.Items, b => Assert.Contains(b.ParticipantCode.Value, new[] { "KAA-01", "KAA-03" }));
         Assert.Equal(page.Items.Count, page.TotalCount);
     }
+
+    public sealed class OnSqlite() : BusinessGridTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : BusinessGridTests(DatabaseProvider.Postgres);
 }

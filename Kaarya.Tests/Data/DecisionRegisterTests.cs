@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaarya.Tests.Data;
 
 /// <summary>The register of decisions across the programme, on the demo programme.</summary>
-public sealed class DecisionRegisterTests : IAsyncLifetime
+public abstract class DecisionRegisterTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
@@ -21,11 +21,20 @@ public sealed class DecisionRegisterTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await new DemoDataLoader(_database, new DatabaseOptions()).LoadIfEmptyAsync(Cancel);
     }
 
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Null when the database could not be made (PostgreSQL not configured: the test is skipped).
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Every_decision_is_listed_once_with_what_was_paid_against_it()
@@ -71,4 +80,8 @@ public sealed class DecisionRegisterTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.UserId == "mentor.bina" && a.RecordId == "register" && a.RecordType == "Decision", Cancel));
     }
+
+    public sealed class OnSqlite() : DecisionRegisterTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : DecisionRegisterTests(DatabaseProvider.Postgres);
 }

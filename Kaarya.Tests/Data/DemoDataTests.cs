@@ -9,14 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaarya.Tests.Data;
 
 /// <summary>The demo programme in seed-data/: a living programme on first start, all or nothing.</summary>
-public sealed class DemoDataTests
+public abstract class DemoDataTests(DatabaseProvider provider)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_demo_programme_loads_into_an_empty_database()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
 
         var summary = await Loader(database).LoadIfEmptyAsync(Cancel);
 
@@ -45,7 +45,7 @@ public sealed class DemoDataTests
     [Fact]
     public async Task A_second_start_adds_nothing()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await Loader(database).LoadIfEmptyAsync(Cancel);
         var before = await CountRowsAsync(database);
 
@@ -58,7 +58,7 @@ public sealed class DemoDataTests
     [Fact]
     public async Task A_missing_field_stops_loading_naming_file_record_and_field_and_stores_nothing()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var folder = CopyOfDemoFiles();
         Edit(folder, SeedFileSet.ParticipantsFileName, json => json[2]!["village"] = null);
 
@@ -75,7 +75,7 @@ public sealed class DemoDataTests
     public async Task A_rule_broken_late_in_the_files_leaves_the_database_empty()
     {
         // The last decision asks for more than the band allows: everything before it is rolled back.
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var folder = CopyOfDemoFiles();
         Edit(folder, SeedFileSet.FundingFileName, json =>
         {
@@ -95,7 +95,7 @@ public sealed class DemoDataTests
     [Fact]
     public async Task Malformed_json_is_reported_with_its_file_and_line()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var folder = CopyOfDemoFiles();
         var path = Path.Combine(folder, SeedFileSet.BusinessesFileName);
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"startedOn\"", "\"startedOn\" \"", StringComparison.Ordinal));
@@ -110,7 +110,7 @@ public sealed class DemoDataTests
     [Fact]
     public async Task A_misspelt_field_is_named_rather_than_ignored()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var folder = CopyOfDemoFiles();
         Edit(folder, SeedFileSet.ParticipantsFileName, json => json[0]!["vilage"] = "Typo");
 
@@ -157,4 +157,8 @@ public sealed class DemoDataTests
 
     private static async Task AssertEmptyAsync(TestDatabase database) =>
         Assert.Equal((0, 0, 0, 0, 0), await CountRowsAsync(database));
+
+    public sealed class OnSqlite() : DemoDataTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : DemoDataTests(DatabaseProvider.Postgres);
 }

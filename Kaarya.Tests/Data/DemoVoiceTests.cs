@@ -14,14 +14,14 @@ namespace Kaarya.Tests.Data;
 /// The demo's survivors speak for themselves: KAA-01 has her words beside her plan and her 4P, has
 /// agreed to it, and acknowledged mentor.bina's review; KAA-03 has a review waiting for her.
 /// </summary>
-public sealed class DemoVoiceTests
+public abstract class DemoVoiceTests(DatabaseProvider provider)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task KAA_01_has_her_words_her_agreement_and_an_acknowledged_review()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await Loader(database).LoadIfEmptyAsync(Cancel);
         var her = await DemoViewers.ForAsync(database, "kaa-01");
         var business = await DemoViewers.BusinessOfAsync(database, "KAA-01");
@@ -43,7 +43,7 @@ public sealed class DemoVoiceTests
     [Fact]
     public async Task KAA_03_has_a_review_of_her_latest_plan_waiting_for_her_acknowledgement()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await Loader(database).LoadIfEmptyAsync(Cancel);
         var her = await DemoViewers.ForAsync(database, "kaa-03");
         var business = await DemoViewers.BusinessOfAsync(database, "KAA-03");
@@ -58,7 +58,7 @@ public sealed class DemoVoiceTests
     [Fact]
     public async Task A_demo_review_by_someone_who_is_not_her_mentor_stops_loading_and_stores_nothing()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var folder = DemoDataTests.CopyOfDemoFiles();
         var path = Path.Combine(folder, SeedFileSet.BusinessesFileName);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
@@ -77,4 +77,8 @@ public sealed class DemoVoiceTests
 
     private static DemoDataLoader Loader(TestDatabase database, string? folder = null) =>
         new(database, new DatabaseOptions { SeedDataPath = folder });
+
+    public sealed class OnSqlite() : DemoVoiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : DemoVoiceTests(DatabaseProvider.Postgres);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Kaarya.Domain.Access;
 using Kaarya.Domain.Assessments;
 using Kaarya.Domain.Common;
@@ -10,7 +11,6 @@ using Kaarya.Web.Auditing;
 using Kaarya.Web.Data;
 using Kaarya.Web.Data.Seed;
 using Kaarya.Web.Features.Voice;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Tests.Data;
@@ -19,7 +19,7 @@ namespace Kaarya.Tests.Data;
 /// Her words and her answers, stored in SQLite through the use cases, on the demo programme:
 /// kaa-01 and kaa-03 are the survivors KAA-01 and KAA-03; mentor.bina is assigned to both.
 /// </summary>
-public sealed class HerVoicePersistenceTests : IAsyncLifetime
+public abstract class HerVoicePersistenceTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
@@ -31,11 +31,20 @@ public sealed class HerVoicePersistenceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await new DemoDataLoader(_database, new DatabaseOptions()).LoadIfEmptyAsync(Cancel);
     }
 
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Null when the database could not be made (PostgreSQL not configured: the test is skipped).
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task She_writes_her_words_beside_her_plan_and_everyone_who_may_open_her_record_reads_them_as_hers()
@@ -192,10 +201,10 @@ public sealed class HerVoicePersistenceTests : IAsyncLifetime
         var words = await Service.WriteAsync(Words(plan, PlanPart.NextSteps, "Open on Sundays too."), her, Cancel);
         var answer = await Service.AnswerAsync(new PlanAgreementInput { BusinessPlanId = plan.Id, Answer = PlanAnswer.NotYet }, her, Cancel);
 
-        var rewrite = await Assert.ThrowsAsync<SqliteException>(() => _database.ExecuteRawAsync($"UPDATE HerWords SET Text = 'Close on Sundays' WHERE Id = '{words.Id.ToString().ToUpperInvariant()}'"));
-        var remove = await Assert.ThrowsAsync<SqliteException>(() => _database.ExecuteRawAsync("DELETE FROM HerWords"));
-        var flip = await Assert.ThrowsAsync<SqliteException>(() => _database.ExecuteRawAsync("UPDATE PlanAgreements SET Answer = 'Agree'"));
-        var drop = await Assert.ThrowsAsync<SqliteException>(() => _database.ExecuteRawAsync("DELETE FROM PlanAgreements"));
+        var rewrite = await Assert.ThrowsAnyAsync<DbException>(() => _database.ExecuteRawAsync($"UPDATE \"HerWords\" SET \"Text\" = 'Close on Sundays' WHERE \"Id\" = '{words.Id.ToString().ToUpperInvariant()}'"));
+        var remove = await Assert.ThrowsAnyAsync<DbException>(() => _database.ExecuteRawAsync("DELETE FROM \"HerWords\""));
+        var flip = await Assert.ThrowsAnyAsync<DbException>(() => _database.ExecuteRawAsync("UPDATE \"PlanAgreements\" SET \"Answer\" = 'Agree'"));
+        var drop = await Assert.ThrowsAnyAsync<DbException>(() => _database.ExecuteRawAsync("DELETE FROM \"PlanAgreements\""));
 
         Assert.Contains(HerVoiceGuard.HerWordsRefused, rewrite.Message, StringComparison.Ordinal);
         Assert.Contains(HerVoiceGuard.HerWordsRefused, remove.Message, StringComparison.Ordinal);
@@ -264,4 +273,8 @@ public sealed class HerVoicePersistenceTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         return await db.AuditEntries.Where(a => a.Action == AuditAction.AccessRefused && a.UserId == userId).ToListAsync(Cancel);
     }
+
+    public sealed class OnSqlite() : HerVoicePersistenceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : HerVoicePersistenceTests(DatabaseProvider.Postgres);
 }

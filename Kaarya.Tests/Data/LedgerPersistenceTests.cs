@@ -1,27 +1,27 @@
+using System.Data.Common;
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Funding;
 using Kaarya.Tests.Domain;
 using Kaarya.Web.Data;
 using Kaarya.Web.Features.Funding;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Tests.Data;
 
 /// <summary>The ledger as stored: append-only in the database itself, tamper-evident, never forked.</summary>
-public sealed class LedgerPersistenceTests
+public abstract class LedgerPersistenceTests(DatabaseProvider provider)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Updating_a_ledger_row_by_raw_sql_is_refused_by_the_database()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         var entry = await stored.PostAsync(Money.FromRupees(5_000));
 
-        var refused = await Assert.ThrowsAsync<SqliteException>(() =>
-            database.ExecuteRawAsync($"UPDATE LedgerEntries SET AmountPaise = 1 WHERE Sequence = {entry.Sequence}"));
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() =>
+            database.ExecuteRawAsync($"UPDATE \"LedgerEntries\" SET \"AmountPaise\" = 1 WHERE \"Sequence\" = {entry.Sequence}"));
 
         Assert.Contains(LedgerGuard.UpdateRefused, refused.Message, StringComparison.Ordinal);
         Assert.True((await database.Ledger.VerifyChainAsync(Cancel)).IsIntact);
@@ -30,11 +30,11 @@ public sealed class LedgerPersistenceTests
     [Fact]
     public async Task Deleting_a_ledger_row_by_raw_sql_is_refused_by_the_database()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         await stored.PostAsync(Money.FromRupees(5_000));
 
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => database.ExecuteRawAsync("DELETE FROM LedgerEntries"));
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => database.ExecuteRawAsync("DELETE FROM \"LedgerEntries\""));
 
         Assert.Contains(LedgerGuard.DeleteRefused, refused.Message, StringComparison.Ordinal);
         await using var db = database.CreateDbContext();
@@ -44,7 +44,7 @@ public sealed class LedgerPersistenceTests
     [Fact]
     public async Task An_amount_altered_behind_the_apps_back_is_found_at_its_sequence_number()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         for (var i = 0; i < 5; i++)
         {
@@ -52,8 +52,8 @@ public sealed class LedgerPersistenceTests
         }
 
         // Someone with a database tool removes the guard and changes entry #3.
-        await database.ExecuteRawAsync(LedgerGuard.DropSqlite);
-        await database.ExecuteRawAsync("UPDATE LedgerEntries SET AmountPaise = 9900000 WHERE Sequence = 3");
+        await database.DropLedgerGuardAsync();
+        await database.ExecuteRawAsync("UPDATE \"LedgerEntries\" SET \"AmountPaise\" = 9900000 WHERE \"Sequence\" = 3");
 
         var verification = await database.Ledger.VerifyChainAsync(Cancel);
 
@@ -66,15 +66,15 @@ public sealed class LedgerPersistenceTests
     [Fact]
     public async Task A_deleted_entry_is_found_as_a_gap()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         for (var i = 0; i < 4; i++)
         {
             await stored.PostAsync(Money.FromRupees(1_000));
         }
 
-        await database.ExecuteRawAsync(LedgerGuard.DropSqlite);
-        await database.ExecuteRawAsync("DELETE FROM LedgerEntries WHERE Sequence = 2");
+        await database.DropLedgerGuardAsync();
+        await database.ExecuteRawAsync("DELETE FROM \"LedgerEntries\" WHERE \"Sequence\" = 2");
 
         var verification = await database.Ledger.VerifyChainAsync(Cancel);
 
@@ -85,7 +85,7 @@ public sealed class LedgerPersistenceTests
     [Fact]
     public async Task Twenty_postings_from_parallel_tasks_make_one_chain_without_gap_or_fork()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         var requests = new List<Guid>();
         for (var i = 0; i < 20; i++)
@@ -101,11 +101,12 @@ public sealed class LedgerPersistenceTests
     }
 
     [Fact]
-    public async Task Concurrent_transactions_serialise_on_the_database_write_lock()
+    public async Task Concurrent_transactions_serialise_on_the_databases_own_lock()
     {
         // Without the app's in-process gate: twenty contexts, each in its own transaction, post at
-        // once, as several app instances would. SQLite's write lock taken at BEGIN keeps them in line.
-        await using var database = await TestDatabase.CreateAsync();
+        // once, as several app instances would. SQLite's write lock taken at BEGIN keeps them in line;
+        // on PostgreSQL the ledger's advisory lock does (without it, two read the same head).
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         var requests = new List<Guid>();
         for (var i = 0; i < 20; i++)
@@ -127,9 +128,43 @@ public sealed class LedgerPersistenceTests
     }
 
     [Fact]
+    public async Task Two_approvals_of_the_same_request_at_once_post_it_once()
+    {
+        // Two managers on two app instances approve the same request at the same moment.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var stored = await StoredCase.CreateAsync(database);
+        var request = await stored.RecordAsync(Money.FromRupees(5_000));
+
+        var approvals = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            await using var db = database.CreateDbContext();
+            db.ActingAs(Actors.Manager);
+            await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+            var pending = await db.DisbursementRequests.SingleAsync(r => r.Id == request, Cancel);
+            await new LedgerBook(db).ApproveAsync(pending, Actors.Manager, database.Clock.GetUtcNow(), Cancel);
+            await transaction.CommitAsync(Cancel);
+        }, Cancel)).ToList();
+        var outcomes = await Task.WhenAll(approvals.Select(async approval =>
+        {
+            try
+            {
+                await approval;
+                return true;
+            }
+            catch (Exception refused) when (refused is DomainException or DbUpdateException)
+            {
+                return false;
+            }
+        }));
+
+        Assert.Single(outcomes, posted => posted);
+        await AssertOneUnbrokenChainAsync(database, expectedEntries: 1);
+    }
+
+    [Fact]
     public async Task A_reversal_is_stored_against_its_entry_and_a_second_one_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         var entry = await stored.PostAsync(Money.FromRupees(5_000));
 
@@ -146,7 +181,7 @@ public sealed class LedgerPersistenceTests
     [Fact]
     public async Task A_closed_period_refuses_a_posting_dated_inside_it_and_stores_nothing()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         var request = await stored.RecordAsync(Money.FromRupees(5_000), valueDate: new DateOnly(2013, 8, 30));
         await stored.Service.ClosePeriodAsync(new DateOnly(2013, 8, 31), Actors.Manager, Cancel);
@@ -162,7 +197,7 @@ public sealed class LedgerPersistenceTests
     [Fact]
     public async Task The_same_form_submitted_twice_records_one_request()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         var input = new DisbursementRequestInput
         {
@@ -188,5 +223,25 @@ public sealed class LedgerPersistenceTests
         var verification = await database.Ledger.VerifyChainAsync(Cancel);
         Assert.True(verification.IsIntact, verification.Problem);
         Assert.Equal(expectedEntries, verification.EntriesChecked);
+    }
+
+    public sealed class OnSqlite() : LedgerPersistenceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : LedgerPersistenceTests(DatabaseProvider.Postgres)
+    {
+        [Fact]
+        public async Task Truncating_the_ledger_is_refused_by_the_database()
+        {
+            // PostgreSQL's TRUNCATE skips row triggers; the ledger has a statement trigger for it.
+            await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+            var stored = await StoredCase.CreateAsync(database);
+            await stored.PostAsync(Money.FromRupees(5_000));
+
+            var refused = await Assert.ThrowsAnyAsync<DbException>(() => database.ExecuteRawAsync("TRUNCATE \"LedgerEntries\" CASCADE"));
+
+            Assert.Contains(LedgerGuard.DeleteRefused, refused.Message, StringComparison.Ordinal);
+            await using var db = database.CreateDbContext();
+            Assert.Equal(1, await db.LedgerEntries.CountAsync(Cancel));
+        }
     }
 }

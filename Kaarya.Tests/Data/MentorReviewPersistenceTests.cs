@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Kaarya.Domain.Access;
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Participants;
@@ -8,7 +9,6 @@ using Kaarya.Web.Auditing;
 using Kaarya.Web.Data;
 using Kaarya.Web.Data.Seed;
 using Kaarya.Web.Features.Reviews;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Tests.Data;
@@ -17,7 +17,7 @@ namespace Kaarya.Tests.Data;
 /// Reviews of her plan stored in SQLite through the use cases, on the demo programme: mentor.bina
 /// is assigned KAA-01 and KAA-03, not KAA-02; kaa-03 is the survivor KAA-03.
 /// </summary>
-public sealed class MentorReviewPersistenceTests : IAsyncLifetime
+public abstract class MentorReviewPersistenceTests(DatabaseProvider provider) : IAsyncLifetime
 {
     /// <summary>Two weeks after version 2 of KAA-03's plan (25-01-2014), in the evening in India.</summary>
     private static readonly DateTimeOffset Evening = new(2014, 2, 8, 12, 0, 0, TimeSpan.Zero);
@@ -34,12 +34,21 @@ public sealed class MentorReviewPersistenceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await new DemoDataLoader(_database, new DatabaseOptions()).LoadIfEmptyAsync(Cancel);
         _database.Clock.SetUtcNow(Evening);
     }
 
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Null when the database could not be made (PostgreSQL not configured: the test is skipped).
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Her_assigned_mentor_records_a_review_section_by_section_and_staff_read_the_history()
@@ -179,10 +188,10 @@ public sealed class MentorReviewPersistenceTests : IAsyncLifetime
         var review = await RecordedReviewAsync();
         await Service.AcknowledgeAsync(review.Id, await DemoViewers.ForAsync(_database, "kaa-03"), Cancel);
 
-        var reword = await Assert.ThrowsAsync<SqliteException>(() => _database.ExecuteRawAsync("UPDATE MentorReviews SET ChangesAgreed = 'None'"));
-        var remove = await Assert.ThrowsAsync<SqliteException>(() => _database.ExecuteRawAsync("DELETE FROM MentorReviews"));
-        var reassign = await Assert.ThrowsAsync<SqliteException>(() => _database.ExecuteRawAsync("UPDATE MentorReviewAcknowledgements SET AcknowledgedBy = 'mentor.bina'"));
-        var unacknowledge = await Assert.ThrowsAsync<SqliteException>(() => _database.ExecuteRawAsync("DELETE FROM MentorReviewAcknowledgements"));
+        var reword = await Assert.ThrowsAnyAsync<DbException>(() => _database.ExecuteRawAsync("UPDATE \"MentorReviews\" SET \"ChangesAgreed\" = 'None'"));
+        var remove = await Assert.ThrowsAnyAsync<DbException>(() => _database.ExecuteRawAsync("DELETE FROM \"MentorReviews\""));
+        var reassign = await Assert.ThrowsAnyAsync<DbException>(() => _database.ExecuteRawAsync("UPDATE \"MentorReviewAcknowledgements\" SET \"AcknowledgedBy\" = 'mentor.bina'"));
+        var unacknowledge = await Assert.ThrowsAnyAsync<DbException>(() => _database.ExecuteRawAsync("DELETE FROM \"MentorReviewAcknowledgements\""));
 
         Assert.Contains(HerVoiceGuard.ReviewRefused, reword.Message, StringComparison.Ordinal);
         Assert.Contains(HerVoiceGuard.ReviewRefused, remove.Message, StringComparison.Ordinal);
@@ -239,4 +248,8 @@ public sealed class MentorReviewPersistenceTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         return await db.AuditEntries.Where(a => a.Action == AuditAction.AccessRefused && a.UserId == userId).ToListAsync(Cancel);
     }
+
+    public sealed class OnSqlite() : MentorReviewPersistenceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : MentorReviewPersistenceTests(DatabaseProvider.Postgres);
 }

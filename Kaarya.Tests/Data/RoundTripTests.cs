@@ -5,19 +5,20 @@ using Kaarya.Domain.Funding;
 using Kaarya.Domain.Participants;
 using Kaarya.Domain.Plans;
 using Kaarya.Tests.Domain;
+using Kaarya.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Tests.Data;
 
 /// <summary>Every aggregate comes back from SQLite exactly as it was saved.</summary>
-public sealed class RoundTripTests
+public abstract class RoundTripTests(DatabaseProvider provider)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Programme_phases_funder_and_budget_round_trip()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database, budget: Money.FromRupees(1_50_000));
 
         await using var db = database.CreateDbContext();
@@ -35,7 +36,7 @@ public sealed class RoundTripTests
     [Fact]
     public async Task Participant_with_consents_and_enrolments_round_trips_in_bengali()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         await using (var write = database.CreateDbContext())
         {
@@ -62,7 +63,7 @@ public sealed class RoundTripTests
     [Fact]
     public async Task Business_keeps_its_whole_stage_history_and_status()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         await using (var write = database.CreateDbContext())
         {
@@ -86,7 +87,7 @@ public sealed class RoundTripTests
     [Fact]
     public async Task Plan_versions_round_trip_with_their_line_items()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         var first = BusinessPlan.Draft(stored.Given.Business, Days.StocktakingHeld, Actors.Staff, PlanContents.Poultry());
         var second = first.Revise(Days.Decided, Actors.Staff, PlanContents.Poultry() with { NextSteps = "Buy a second coop" });
@@ -109,7 +110,7 @@ public sealed class RoundTripTests
     [Fact]
     public async Task Stocktaking_and_risk_assessment_round_trip()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
 
         await using var db = database.CreateDbContext();
@@ -127,7 +128,7 @@ public sealed class RoundTripTests
     [Fact]
     public async Task Decisions_of_every_kind_round_trip()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         var delayed = stored.Given.DelayedDecision();
         var overridden = stored.Given.ImmediateDecision(Money.FromRupees(25_000), new BandOverride(Actors.Manager, "Second-hand sewing machine costs more"));
@@ -152,7 +153,7 @@ public sealed class RoundTripTests
     [Fact]
     public async Task Request_posting_and_utilisation_round_trip()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         var posted = await stored.PostAsync(Money.FromRupees(12_500));
         await using (var write = database.CreateDbContext())
@@ -182,7 +183,7 @@ public sealed class RoundTripTests
     [Fact]
     public async Task Timeline_snapshot_and_cash_book_round_trip()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
         var business = stored.Given.Business;
         await using (var write = database.CreateDbContext())
@@ -203,4 +204,8 @@ public sealed class RoundTripTests
         Assert.Equal(Money.FromRupees(23_000), snapshot.NetWorth);
         Assert.Equal(Money.FromRupees(250), book.Net);
     }
+
+    public sealed class OnSqlite() : RoundTripTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : RoundTripTests(DatabaseProvider.Postgres);
 }

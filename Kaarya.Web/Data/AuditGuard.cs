@@ -16,4 +16,8 @@ public static class AuditGuard
         DROP TRIGGER IF EXISTS AuditEntries_refuse_update;
         DROP TRIGGER IF EXISTS AuditEntries_refuse_delete;
         """;
+
+    public static readonly string CreatePostgres = PostgresAppendOnly.Create("AuditEntries", Refused, Refused);
+
+    public static readonly string DropPostgres = PostgresAppendOnly.Drop("AuditEntries");
 }

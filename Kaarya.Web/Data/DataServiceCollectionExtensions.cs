@@ -7,15 +7,32 @@ namespace Kaarya.Web.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The SQLite database, one short-lived context per operation.</summary>
+    /// <summary>The configured database (SQLite unless <c>Database:Provider</c> says Postgres), one short-lived context per operation.</summary>
     public static IServiceCollection AddKaaryaData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Path));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-
         services.AddSingleton(options);
-        services.AddDbContextFactory<KaaryaDbContext>((provider, db) => UseKaaryaSqlite(db, path, provider.GetRequiredService<TimeProvider>()));
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    $"Database:Provider is Postgres, but no connection string was given: set ConnectionStrings:{DatabaseOptions.ConnectionStringName} " +
+                    $"(or the environment variable ConnectionStrings__{DatabaseOptions.ConnectionStringName}), e.g. 'Host=127.0.0.1;Database=kaarya;Username=kaarya'.");
+            }
+
+            services.AddDbContextFactory<KaaryaDbContext, KaaryaDbContextFactory>((provider, db) =>
+                UseKaaryaPostgres(db, connectionString, provider.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Path));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            services.AddDbContextFactory<KaaryaDbContext, KaaryaDbContextFactory>((provider, db) =>
+                UseKaaryaSqlite(db, path, provider.GetRequiredService<TimeProvider>()));
+        }
+
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<DemoDataLoader>();
         services.AddSingleton<DatabaseInitialiser>();
@@ -23,15 +40,27 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>
-    /// How every Kaarya context is configured, in the app and in tests alike: SQLite at a path,
-    /// with the interceptors that stamp and audit each save.
+    /// How every Kaarya context on SQLite is configured, in the app and in tests alike: SQLite at a
+    /// path, with the interceptors that stamp and audit each save.
     /// </summary>
     public static DbContextOptionsBuilder UseKaaryaSqlite(DbContextOptionsBuilder builder, string path, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
             .UseSqlite(SqliteConnectionString(path), sqlite => sqlite.MigrationsAssembly(typeof(KaaryaDbContext).Assembly.FullName))
-            .AddInterceptors(new AuditStampInterceptor(clock), new AuditChangesInterceptor(clock));
+            .AddInterceptors(Interceptors(clock));
+    }
+
+    /// <summary>
+    /// How every Kaarya context on PostgreSQL is configured: the same interceptors; the context
+    /// type (<see cref="PostgresKaaryaDbContext"/>) picks PostgreSQL's own migrations.
+    /// </summary>
+    public static DbContextOptionsBuilder UseKaaryaPostgres(DbContextOptionsBuilder builder, string connectionString, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .UseNpgsql(connectionString, postgres => postgres.MigrationsAssembly(typeof(KaaryaDbContext).Assembly.FullName))
+            .AddInterceptors(Interceptors(clock));
     }
 
     public static string SqliteConnectionString(string path) =>
@@ -43,4 +72,7 @@ public static class DataServiceCollectionExtensions
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+
+    private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(TimeProvider clock) =>
+        [new AuditStampInterceptor(clock), new AuditChangesInterceptor(clock)];
 }

@@ -19,8 +19,11 @@ public sealed partial class DatabaseInitialiser(
         {
             await db.Database.MigrateAsync(cancellationToken);
 
-            // WAL lets readers go on while a posting is being written.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers go on while a posting is being written (PostgreSQL's readers never wait).
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
         }
 
         if (options.LoadDemoData)

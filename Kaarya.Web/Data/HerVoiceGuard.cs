@@ -3,7 +3,7 @@ namespace Kaarya.Web.Data;
 /// <summary>
 /// The database's own refusal to rewrite what the survivor said or acknowledged, and the reviews
 /// she acknowledged: whatever code or tool connects, an UPDATE or DELETE of these rows aborts.
-/// Created by the HerVoiceAndMentorReviews migration. A later migration that rebuilds one of these
+/// Created by the HerVoiceAndMentorReviews migration (AppendOnlyGuards on PostgreSQL). A later migration that rebuilds one of these
 /// tables (SQLite drops a table's triggers with it) must create its triggers again.
 /// </summary>
 public static class HerVoiceGuard
@@ -33,4 +33,8 @@ public static class HerVoiceGuard
         DROP TRIGGER IF EXISTS {t.Table}_refuse_update;
         DROP TRIGGER IF EXISTS {t.Table}_refuse_delete;
         """));
+
+    public static readonly string CreatePostgres = string.Join(Environment.NewLine, Tables.Select(t => PostgresAppendOnly.Create(t.Table, t.Refused, t.Refused)));
+
+    public static readonly string DropPostgres = string.Join(Environment.NewLine, Tables.Select(t => PostgresAppendOnly.Drop(t.Table)));
 }

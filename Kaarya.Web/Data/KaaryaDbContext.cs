@@ -19,8 +19,10 @@ namespace Kaarya.Web.Data;
 /// <summary>
 /// The programme's records. In Blazor Server a context lives for one operation only: create it
 /// from <see cref="IDbContextFactory{TContext}"/>, say who is acting, use it, dispose it.
+/// On PostgreSQL the factory hands out <see cref="PostgresKaaryaDbContext"/>, the same model
+/// with its own migrations.
 /// </summary>
-public sealed class KaaryaDbContext(DbContextOptions<KaaryaDbContext> options)
+public class KaaryaDbContext(DbContextOptions<KaaryaDbContext> options)
     : IdentityDbContext<KaaryaUser, IdentityRole, string>(options)
 {
     /// <summary>The user id stamped on what this context saves (see <see cref="AuditStampInterceptor"/>).</summary>

@@ -2,7 +2,8 @@ namespace Kaarya.Web.Data;
 
 /// <summary>
 /// The database's own refusal to change the ledger: whatever code or tool connects, an UPDATE or
-/// DELETE of a ledger row aborts. Created by the LedgerGuard migration.
+/// DELETE of a ledger row aborts. Created by the LedgerGuard migration on SQLite and by the
+/// AppendOnlyGuards migration on PostgreSQL (which also refuses TRUNCATE).
 /// </summary>
 public static class LedgerGuard
 {
@@ -20,4 +21,8 @@ public static class LedgerGuard
         DROP TRIGGER IF EXISTS LedgerEntries_refuse_update;
         DROP TRIGGER IF EXISTS LedgerEntries_refuse_delete;
         """;
+
+    public static readonly string CreatePostgres = PostgresAppendOnly.Create("LedgerEntries", UpdateRefused, DeleteRefused);
+
+    public static readonly string DropPostgres = PostgresAppendOnly.Drop("LedgerEntries");
 }

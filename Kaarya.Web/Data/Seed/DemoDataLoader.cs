@@ -27,9 +27,10 @@ public sealed class DemoDataLoader(IDbContextFactory<KaaryaDbContext> contexts, 
         var files = await SeedFileSet.ReadAsync(Folder, cancellationToken);
         db.ActingAs(new Domain.Common.Actor(ActingUser, Domain.Common.KaaryaRole.Staff));
 
-        // The write lock is taken at BEGIN, so a second instance starting at the same moment waits,
-        // then finds the programme and loads nothing.
+        // The ledger is held from BEGIN (SQLite's write lock, PostgreSQL's advisory lock), so a second
+        // instance starting at the same moment waits, then finds the programme and loads nothing.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await new Features.Funding.LedgerBook(db).HoldAsync(cancellationToken);
         if (await db.Programmes.AnyAsync(cancellationToken))
         {
             return null;

@@ -110,7 +110,10 @@ public sealed class BusinessDirectory(IDbContextFactory<KaaryaDbContext> context
             {
                 var pattern = "%" + term + "%";
                 var withNames = RecordAccess.MaySeeRealNames(viewer);
-                rows = rows.Where(r => EF.Functions.Like(r.Name, pattern) || (withNames && EF.Functions.Like(r.GivenName, pattern)));
+                // The search ignores case: SQLite's LIKE does, PostgreSQL's needs ILIKE.
+                rows = db.Database.IsNpgsql()
+                    ? rows.Where(r => EF.Functions.ILike(r.Name, pattern) || (withNames && EF.Functions.ILike(r.GivenName, pattern)))
+                    : rows.Where(r => EF.Functions.Like(r.Name, pattern) || (withNames && EF.Functions.Like(r.GivenName, pattern)));
             }
         }
 

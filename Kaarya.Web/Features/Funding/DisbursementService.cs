@@ -13,7 +13,8 @@ namespace Kaarya.Web.Features.Funding;
 /// </summary>
 public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> contexts, TimeProvider clock)
 {
-    // One writer at a time in this process; SQLite's write lock (BEGIN IMMEDIATE) covers other processes.
+    // One writer at a time in this process; across processes, SQLite's write lock (BEGIN IMMEDIATE)
+    // or PostgreSQL's advisory lock (LedgerBook.HoldAsync) keeps them in line.
     private static readonly SemaphoreSlim PostingGate = new(1, 1);
     private static readonly DisbursementRequestInputValidator RequestValidator = new();
 
@@ -81,7 +82,9 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
         {
             await using var db = await OpenAsync(manager, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var previous = await new LedgerBook(db).ClosedThroughAsync(cancellationToken);
+            var book = new LedgerBook(db);
+            await book.HoldAsync(cancellationToken);
+            var previous = await book.ClosedThroughAsync(cancellationToken);
             var now = clock.GetUtcNow();
             db.AccountingPeriods.Add(AccountingPeriod.Close(through, previous, manager, now));
             db.Audit(now, AuditAction.PeriodClosed, nameof(AccountingPeriod), DateFormats.Show(through), $"Closed the books through {DateFormats.Show(through)}");
@@ -102,7 +105,10 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
         {
             await using var db = await OpenAsync(actor, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var entry = await post(new LedgerBook(db), db, clock.GetUtcNow());
+            var book = new LedgerBook(db);
+            // Held before the request is read, so a request approved meanwhile elsewhere is seen as such.
+            await book.HoldAsync(cancellationToken);
+            var entry = await post(book, db, clock.GetUtcNow());
             await transaction.CommitAsync(cancellationToken);
             return entry;
         }

@@ -13,6 +13,29 @@ namespace Kaarya.Web.Features.Funding;
 /// </summary>
 internal sealed class LedgerBook(KaaryaDbContext db)
 {
+    /// <summary>The key of PostgreSQL's transaction-level advisory lock that one posting at a time holds.</summary>
+    public const long PostgresLockKey = 0x4b61617279614c; // "KaaryaL"
+
+    /// <summary>
+    /// Holds the ledger for the rest of the caller's transaction, so that reading the head and the
+    /// funding position, appending and committing happen as one step across every app instance
+    /// (decision 0003). SQLite's transaction already holds the database's write lock from BEGIN;
+    /// PostgreSQL takes an advisory lock that it releases at commit or rollback. Holding it twice
+    /// in one transaction is harmless.
+    /// </summary>
+    public async Task HoldAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The ledger is held inside a transaction: begin one first.");
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancellationToken);
+        }
+    }
+
     public async Task<LedgerHead> HeadAsync(CancellationToken cancellationToken)
     {
         var head = await db.LedgerEntries.AsNoTracking()
@@ -39,6 +62,7 @@ internal sealed class LedgerBook(KaaryaDbContext db)
     /// <summary>Approves a pending request and posts it; saves, but leaves the commit to the caller.</summary>
     public async Task<LedgerEntry> ApproveAsync(DisbursementRequest request, Actor approver, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        await HoldAsync(cancellationToken);
         var decision = await db.DisbursementDecisions.SingleAsync(d => d.Id == request.DecisionId, cancellationToken);
         var position = await PositionForAsync(request, cancellationToken);
         var posting = request.Approve(approver, decision, position, at);
@@ -53,6 +77,7 @@ internal sealed class LedgerBook(KaaryaDbContext db)
     /// <summary>Posts the reversal of an entry; saves, but leaves the commit to the caller.</summary>
     public async Task<LedgerEntry> ReverseAsync(long sequence, Actor manager, string reason, DateOnly valueDate, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        await HoldAsync(cancellationToken);
         var original = await db.LedgerEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Sequence == sequence, cancellationToken)
             ?? throw new DomainException("no-entry", $"There is no ledger entry #{sequence}.");
         var alreadyReversed = await db.LedgerEntries.AnyAsync(e => e.ReversesSequence == sequence, cancellationToken);

@@ -59,9 +59,13 @@ public sealed class ParticipantDirectory(IDbContextFactory<KaaryaDbContext> cont
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim();
+            var pattern = "%" + term + "%";
+            // The search ignores case: SQLite's LIKE does, PostgreSQL's needs ILIKE.
             participants = ParticipantCode.TryCreate(term, out var code)
                 ? participants.Where(p => p.Code == code)
-                : participants.Where(p => EF.Functions.Like(p.GivenName, "%" + term + "%") || EF.Functions.Like(p.Village, "%" + term + "%"));
+                : db.Database.IsNpgsql()
+                    ? participants.Where(p => EF.Functions.ILike(p.GivenName, pattern) || EF.Functions.ILike(p.Village, pattern))
+                    : participants.Where(p => EF.Functions.Like(p.GivenName, pattern) || EF.Functions.Like(p.Village, pattern));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Village))

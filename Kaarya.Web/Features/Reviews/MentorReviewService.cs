@@ -3,7 +3,6 @@ using Kaarya.Domain.Common;
 using Kaarya.Domain.Reviews;
 using Kaarya.Web.Data;
 using Kaarya.Web.Features.Access;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Web.Features.Reviews;
@@ -14,8 +13,6 @@ namespace Kaarya.Web.Features.Reviews;
 /// </summary>
 public sealed class MentorReviewService(IDbContextFactory<KaaryaDbContext> contexts, RecordGate gate, TimeProvider clock)
 {
-    private const int PrimaryKeyFailed = 1555;
-
     private static readonly MentorReviewInputValidator Validator = new();
 
     /// <summary>Records the review of a plan version by the signed-in mentor, and returns it as stored.</summary>
@@ -60,7 +57,7 @@ public sealed class MentorReviewService(IDbContextFactory<KaaryaDbContext> conte
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException twice) when (twice.InnerException is SqliteException { SqliteExtendedErrorCode: PrimaryKeyFailed })
+        catch (DbUpdateException twice) when (twice.IsDuplicateKey())
         {
             // Acknowledged from another screen between reading the review and saving: the first stands.
             throw new DomainException("already-acknowledged", "This review was already acknowledged; it is acknowledged once.");

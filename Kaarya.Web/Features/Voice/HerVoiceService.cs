@@ -3,7 +3,6 @@ using Kaarya.Domain.Common;
 using Kaarya.Domain.Voice;
 using Kaarya.Web.Data;
 using Kaarya.Web.Features.Access;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Web.Features.Voice;
@@ -86,15 +85,13 @@ public sealed class HerVoiceService(IDbContextFactory<KaaryaDbContext> contexts,
     /// Two saves racing to follow the same words (two tabs, a double tap on a slow line) meet the
     /// unique revision number: one is stored, the other is asked to look again.
     /// </summary>
-    private const int UniqueConstraintFailed = 2067;
-
     private static async Task SaveAsync(KaaryaDbContext db, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException conflict) when (conflict.InnerException is SqliteException { SqliteExtendedErrorCode: UniqueConstraintFailed })
+        catch (DbUpdateException conflict) when (conflict.IsDuplicateKey())
         {
             throw new DomainException("saved-meanwhile",
                 "Something was saved here a moment ago, perhaps from another screen. Look at it again, then write what you want to add.");
