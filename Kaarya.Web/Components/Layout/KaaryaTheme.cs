@@ -2,9 +2,18 @@ using MudBlazor;
 
 namespace Kaarya.Web.Components.Layout;
 
-/// <summary>A calm light theme with good contrast; system fonts, nothing fetched from the internet.</summary>
+/// <summary>
+/// A calm light theme with good contrast; Noto Sans Bengali shipped with the app for Bengali, system fonts
+/// for the rest, nothing fetched from the internet (docs/decisions/0011).
+/// </summary>
 public static class KaaryaTheme
 {
+    /// <summary>
+    /// Bengali text in the Noto Sans Bengali the app serves (wwwroot/fonts, declared in app.css only
+    /// for Bengali code points); Latin text in the device's own font.
+    /// </summary>
+    private static readonly string[] FontFamily = ["Noto Sans Bengali", "system-ui", "-apple-system", "Segoe UI", "Noto Sans", "sans-serif"];
+
     public static MudTheme Light { get; } = new()
     {
         PaletteLight = new PaletteLight
@@ -18,10 +27,7 @@ public static class KaaryaTheme
         },
         Typography = new Typography
         {
-            Default = new DefaultTypography
-            {
-                FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Noto Sans", "Noto Sans Bengali", "sans-serif"],
-            },
+            Default = new DefaultTypography { FontFamily = FontFamily },
         },
     };
 }
