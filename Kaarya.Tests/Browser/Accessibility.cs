@@ -31,7 +31,7 @@ public static class Accessibility
         var result = await page.RunAxe(options);
         return result.Violations
             .Where(v => Failing.Contains(v.Impact ?? string.Empty))
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help}\n      at {string.Join("\n      at ", v.Nodes.Select(n => $"{n.Target} {Shorten(n.Html)}"))}")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help}\n      at {string.Join("\n      at ", v.Nodes.Select(n => $"{n.Target} {Shorten(n.Html)} — {Shorten(string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message)))}"))}")
             .ToList();
     }
 
@@ -51,8 +51,19 @@ public static class Accessibility
             await page.WaitForTimeoutAsync(100);
         }
 
-        await page.WaitForTimeoutAsync(300);
+        // A snackbar or panel fading in would be measured half transparent: let finite animations end.
+        await page.EvaluateAsync(FiniteAnimationsEnded);
+        await page.WaitForTimeoutAsync(100);
     }
+
+    private const string FiniteAnimationsEnded = """
+        () => Promise.race([
+            Promise.all(document.getAnimations()
+                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null))),
+            new Promise(resolve => setTimeout(resolve, 3000)),
+        ])
+        """;
 
     private static string Shorten(string? html) =>
         html is null ? string.Empty : html.Length <= 160 ? html : html[..160] + "…";

@@ -98,11 +98,24 @@ public sealed class HerPlanBrowserTests(BrowserSession session) : IClassFixture<
         await whose.WaitForAsync();
         var code = await whose.InnerTextAsync();
 
-        // Clicks and keys before the circuit is up are lost: press until the line changes.
-        var box = page.Locator("[data-testid=print-controls] input[type=checkbox]");
+        // From the back link, one Tab reaches the box, ringed. The page drawn again when its circuit
+        // starts loses the focus: try again until it holds.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var stop = new FocusStop();
+        for (var attempt = 0; attempt < 20 && stop.Id != "print-show-name"; attempt++)
+        {
+            await page.FocusAsync("[data-testid=print-back]");
+            await page.Keyboard.PressAsync("Tab");
+            stop = await page.EvaluateAsync<FocusStop>(Focused);
+            await page.WaitForTimeoutAsync(stop.Id == "print-show-name" ? 0 : 250);
+        }
+
+        Assert.Equal("print-show-name", stop.Id);
+        Assert.True(stop.Ringed, "The name box shows no focus ring.");
+
+        // Keys before the circuit is up are lost: press until the line changes.
         for (var attempt = 0; attempt < 40 && await whose.InnerTextAsync() == code; attempt++)
         {
-            await box.FocusAsync();
             await page.Keyboard.PressAsync("Space");
             await page.WaitForTimeoutAsync(250);
         }

@@ -23,12 +23,13 @@ public static class KaaryaTheme
             Secondary = "#8a5a00",
             AppbarBackground = "#1f5f5b",
             Background = "#fbfaf7",
-            Success = "#2e7d32",
+            Success = "#256b29",
             Error = "#b3261e",
 
             // MudBlazor's amber and light blue carry white text at under 3:1, and its grey labels
-            // and helper text fall just under 4.5:1 on the page's warm background.
-            Warning = "#b45309",
+            // and helper text fall just under 4.5:1 on the page's warm background. A snackbar is
+            // slightly see-through, so its green and amber are darker still than 4.5:1 needs.
+            Warning = "#9a4608",
             Info = "#1565c0",
             TextSecondary = "#5c5c5c",
         },
