@@ -44,6 +44,7 @@ public static class KaaryaServices
         services.AddScoped<RegistrationService>();
         services.AddScoped<BusinessDirectory>();
         services.AddScoped<Features.MyBusiness.MyBusinessReader>();
+        services.AddScoped<Features.MyBusiness.PlanPrintoutReader>();
         services.AddScoped<BusinessFilterChoices>();
         services.AddScoped<PlanReader>();
         services.AddScoped<PlanService>();

@@ -22,6 +22,7 @@ public sealed class BusinessRecordsBrowserTests(BrowserSession session) : IClass
         await staff.Locator("[data-testid=plan-diff]", new() { HasText = "Buy a second sewing machine before the Puja orders" }).WaitForAsync();
         Assert.Equal(versionsBefore + 1, await staff.Locator("[data-testid=plan-versions] .mud-chip").CountAsync());
         await BrowserSession.SaveScreenshotAsync(staff, "business-plan-versions");
+        await staff.AssertAccessibleAsync("the plan tab comparing two versions");
 
         await staff.GetByRole(AriaRole.Tab, new() { Name = "4P stocktaking" }).ClickAsync();
         await staff.Locator("[data-testid=stocktaking]").First.WaitForAsync();
@@ -39,6 +40,7 @@ public sealed class BusinessRecordsBrowserTests(BrowserSession session) : IClass
         await staff.Locator("[data-testid=cash-book] tr", new() { HasText = "Ten petticoats at the Thursday haat" }).WaitForAsync();
         Assert.Contains("₹1,250.00", await staff.InnerTextAsync("[data-testid=cash-book]"), StringComparison.Ordinal);
         await BrowserSession.SaveScreenshotAsync(staff, "business-books");
+        await staff.AssertAccessibleAsync("the books tab after a cash book line is saved");
         Assert.Empty(session.PolicyViolations);
     }
 }

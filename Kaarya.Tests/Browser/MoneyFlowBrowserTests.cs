@@ -25,6 +25,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         await staff.Keyboard.PressAsync("Tab");
         await staff.Locator("button[data-testid=request-submit]").DblClickAsync();
         await staff.GetByText("Request recorded").First.WaitForAsync();
+        await staff.AssertAccessibleAsync("the decisions tab with a request waiting");
 
         var manager = await session.NewPageAsync();
         await BrowserSession.SignInAsync(manager, "manager.sutapa", AccessMatrix.DemoPassword);
@@ -33,6 +34,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         await waiting.First.WaitForAsync();
         Assert.Equal(1, await waiting.CountAsync());
         Assert.Contains("₹5,000.00", await waiting.First.InnerTextAsync(), StringComparison.Ordinal);
+        await manager.AssertAccessibleAsync("approvals with a request waiting");
         await BrowserSession.ClickWhenInteractiveAsync(manager, "button[data-testid=approve]", "[data-testid=approvals-empty]");
 
         await manager.GotoAsync("/ledger");
@@ -64,6 +66,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         await manager.Keyboard.PressAsync("Tab");
         await manager.FillAsync("input[data-testid=reverse-reason]", "Paid into the wrong account");
         await manager.Keyboard.PressAsync("Tab");
+        await manager.AssertAccessibleAsync("the ledger with the reversal form open");
         await manager.ClickAsync("button[data-testid=reverse-submit]");
 
         var newest = manager.Locator("[data-testid=ledger] tbody tr", new() { HasText = "Reversal of #1" });
@@ -89,6 +92,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         var refusal = staff.Locator("[data-testid=decision-refusal]");
         await refusal.WaitForAsync();
         Assert.Contains("₹25,000 is above the programme band ₹8,000–₹20,000; a programme manager can override with a reason.", await refusal.InnerTextAsync(), StringComparison.Ordinal);
+        await staff.AssertAccessibleAsync("the decisions tab showing a refusal");
         await staff.ReloadAsync();
         await BrowserSession.ClickWhenInteractiveAsync(staff, "[role=tab]:has-text('Decisions')", "[data-testid=decision-form]");
         Assert.Equal(decisionsBefore, await staff.Locator("[data-testid=decision]").CountAsync());

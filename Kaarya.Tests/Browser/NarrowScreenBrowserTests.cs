@@ -23,11 +23,13 @@ public sealed class NarrowScreenBrowserTests(BrowserSession session) : IClassFix
         await page.Locator("[data-testid=latest-postings]").WaitForAsync();
         await BrowserSession.SaveScreenshotAsync(page, "narrow-dashboard");
         await AssertNoSidewaysScrollAsync(page, "dashboard");
+        await page.AssertAccessibleAsync("the dashboard at 360 px");
 
         await page.GotoAsync("/businesses");
         await page.Locator("[data-testid=business-list] tbody tr", new() { HasText = "KAA-01" }).First.WaitForAsync();
         await BrowserSession.SaveScreenshotAsync(page, "narrow-businesses");
         await AssertNoSidewaysScrollAsync(page, "businesses");
+        await page.AssertAccessibleAsync("the businesses at 360 px");
 
         await ClickUntilAsync(page, "[data-testid=business-list] tbody tr:has-text('KAA-01')", () => Task.FromResult(page.Url.Contains("/businesses/", StringComparison.Ordinal)));
         await page.Locator("[data-testid=business-tabs]").WaitForAsync();
@@ -46,6 +48,7 @@ public sealed class NarrowScreenBrowserTests(BrowserSession session) : IClassFix
                 && await page.Locator(".mud-tabs-panels .mud-progress-linear").CountAsync() == 0);
             await BrowserSession.SaveScreenshotAsync(page, "narrow-business-tab-" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
             await AssertNoSidewaysScrollAsync(page, $"business ({names[i]} tab)");
+            await page.AssertAccessibleAsync($"the business's {names[i]} tab at 360 px");
         }
     }
 
@@ -61,6 +64,7 @@ public sealed class NarrowScreenBrowserTests(BrowserSession session) : IClassFix
         await ClickUntilAsync(page, page.Locator("header button[aria-label]").First, () => InViewAsync(page, businesses));
         await BrowserSession.SaveScreenshotAsync(page, "narrow-navigation");
         await AssertNoSidewaysScrollAsync(page, "home (navigation open)");
+        await page.AssertAccessibleAsync("home with the navigation open at 360 px");
 
         await businesses.ClickAsync();
         await page.WaitForURLAsync("**/businesses");

@@ -23,6 +23,7 @@ public sealed class ReportsBrowserTests(BrowserSession session) : IClassFixture<
         var path = Path.Combine(Path.GetTempPath(), $"kaarya-browser-{Guid.NewGuid():N}.xlsx");
         await download.SaveAsAsync(path);
         await BrowserSession.SaveScreenshotAsync(auditor, "reports");
+        await auditor.AssertAccessibleAsync("reports after the workbook is built");
 
         try
         {

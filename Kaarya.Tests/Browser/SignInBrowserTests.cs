@@ -63,6 +63,7 @@ public sealed class SignInBrowserTests(BrowserSession session) : IClassFixture<B
 
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
         Assert.Contains("locked", await page.TextContentAsync("[data-testid=login-message]") ?? string.Empty, StringComparison.Ordinal);
+        await page.AssertAccessibleAsync("the sign-in page saying the account is locked");
     }
 
     [Fact]
@@ -75,6 +76,7 @@ public sealed class SignInBrowserTests(BrowserSession session) : IClassFixture<B
         await page.WaitForURLAsync("**/calm.html");
 
         Assert.Equal("Weather", await page.TitleAsync());
+        await page.AssertAccessibleAsync("the neutral page quick-hide leaves");
         await page.GotoAsync("/my-business");
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
     }

@@ -61,6 +61,7 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<UtilisationReader>();
         Services.AddScoped<UtilisationService>();
         Services.AddScoped<Kaarya.Web.Features.MyBusiness.MyBusinessReader>();
+        Services.AddScoped<Kaarya.Web.Features.MyBusiness.PlanPrintoutReader>();
         Services.AddScoped<Kaarya.Web.Features.Participants.ParticipantDirectory>();
         Services.AddScoped<Kaarya.Web.Features.Businesses.BusinessDirectory>();
         Services.AddScoped<Kaarya.Web.Features.Businesses.BusinessFilterChoices>();

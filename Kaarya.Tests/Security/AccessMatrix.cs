@@ -27,6 +27,7 @@ public static class AccessMatrix
         ["GET /approvals"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /audit"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /my-business"] = Roles(KaaryaRole.Survivor),
+        ["GET /my-business/print"] = Roles(KaaryaRole.Survivor),
         ["GET /account/login"] = Everyone,
         ["GET /account/denied"] = Everyone,
         ["GET /not-found"] = Everyone,

@@ -1,4 +1,4 @@
-// Kaarya's page script: quick-hide, sign-out and the idle timer. No inline script anywhere, so the
+// Kaarya's page script: quick-hide, sign-out, printing and the idle timer. No inline script anywhere, so the
 // Content-Security-Policy can forbid it.
 (function () {
     "use strict";
@@ -39,6 +39,10 @@
         } else if (target.closest("[data-kaarya-signout]")) {
             event.preventDefault();
             signOut("");
+        } else if (target.closest("[data-kaarya-print]")) {
+            // Her plan's print button: the browser's own print dialog, with the print stylesheet.
+            event.preventDefault();
+            window.print();
         }
     }, true);
 
