@@ -14,7 +14,7 @@ public static class Accessibility
     private static readonly HashSet<string> Failing = new(StringComparer.OrdinalIgnoreCase) { "serious", "critical" };
 
     /// <summary>
-    /// Rules switched off, each for a reason recorded in docs/decisions/0011: none today. A rule
+    /// Rules switched off, each for a reason recorded in docs/decisions/0013: none today. A rule
     /// belongs here only when the violation sits inside a library's own markup that the app cannot change.
     /// </summary>
     private static readonly string[] Excluded = [];

@@ -5,7 +5,7 @@ namespace Kaarya.Tests.Browser;
 
 /// <summary>
 /// Bengali is drawn with the Noto Sans Bengali the app serves, not a system font that may be
-/// missing (boxes) or differ from phone to phone. Decision 0011.
+/// missing (boxes) or differ from phone to phone. Decision 0013.
 /// </summary>
 public sealed class BengaliFontBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {

@@ -5,7 +5,7 @@ namespace Kaarya.Web.Components.Layout;
 /// <summary>
 /// A calm light theme with good contrast (every colour that carries text meets WCAG AA, checked by
 /// axe-core in the browser tests); Noto Sans Bengali shipped with the app for Bengali, system fonts
-/// for the rest, nothing fetched from the internet (docs/decisions/0011).
+/// for the rest, nothing fetched from the internet (docs/decisions/0013).
 /// </summary>
 public static class KaaryaTheme
 {
