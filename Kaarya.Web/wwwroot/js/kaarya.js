@@ -33,6 +33,32 @@
         }
     }
 
+    // When the same circuit comes back, the server re-renders its own, older copy of a field over
+    // what she typed while it was away. Put her text back and tell the circuit, as typing would.
+    function restoreDrafts() {
+        var store = draftStore();
+        if (!store) {
+            return;
+        }
+        document.querySelectorAll("[data-kaarya-draft]").forEach(function (field) {
+            var kept = store.getItem(draftPrefix + field.getAttribute("data-kaarya-draft"));
+            if (kept !== null && typeof field.value === "string" && field.value !== kept) {
+                field.value = kept;
+                field.dispatchEvent(new Event("input", { bubbles: true }));
+                field.dispatchEvent(new Event("change", { bubbles: true }));
+            }
+        });
+    }
+
+    var reconnectModal = document.getElementById("components-reconnect-modal");
+    if (reconnectModal) {
+        reconnectModal.addEventListener("components-reconnect-state-changed", function (event) {
+            if (event.detail && event.detail.state === "hide") {
+                [100, 700, 2000].forEach(function (delay) { window.setTimeout(restoreDrafts, delay); });
+            }
+        });
+    }
+
     document.addEventListener("input", function (event) {
         var field = event.target instanceof Element ? event.target.closest("[data-kaarya-draft]") : null;
         var store = draftStore();

@@ -109,7 +109,12 @@ public partial class PlanReviewPage
 
     private void StartBlank(BusinessPlan plan)
     {
-        _input = MentorReviewInput.For(plan, ProgrammeCalendar.Today(Clock));
+        var today = ProgrammeCalendar.Today(Clock);
+        _input = MentorReviewInput.For(plan, today);
+
+        // A proposal she can change: the programme meets about once a quarter, and on a phone a date
+        // already there is one less picker to open.
+        _input.NextReviewOn = today.AddMonths(3);
         _step = 0;
     }
 
