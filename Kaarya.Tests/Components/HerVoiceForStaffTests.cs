@@ -1,6 +1,7 @@
 using Bunit;
 using Kaarya.Domain.Common;
 using Kaarya.Tests.Security;
+using Kaarya.Web.Components.Pages.Businesses.Assessments;
 using Kaarya.Web.Components.Pages.Businesses.Plans;
 using Kaarya.Web.Components.Pages.Reviews;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,19 @@ public sealed class HerVoiceForStaffTests : KaaryaComponentTest
             Assert.Contains(beside, b => b.TextContent.Contains(words, StringComparison.Ordinal) && b.TextContent.Contains("In her words", StringComparison.Ordinal));
         });
         Assert.Empty(tab.FindAll("[data-testid=her-words-open]"));
+    }
+
+    [Fact]
+    public async Task Staff_read_her_words_beside_her_4P_marked_as_hers()
+    {
+        SignInAs("staff.rina", KaaryaRole.Staff);
+        var business = await DemoViewers.BusinessOfAsync(Database, "KAA-01");
+        await using var db = Database.CreateDbContext();
+        var onHer4P = await db.HerWords.Where(w => w.BusinessId == business && w.StocktakingId != null).OrderByDescending(w => w.Revision).Select(w => w.Text).FirstAsync(Cancel);
+
+        var tab = RenderWithProviders<FourPTab>(p => p.Add(t => t.BusinessId, business));
+
+        tab.WaitForAssertion(() => Assert.Contains(tab.FindAll("[data-testid=her-words-beside]"), b => b.TextContent.Contains(onHer4P, StringComparison.Ordinal)));
     }
 
     [Fact]
