@@ -68,6 +68,7 @@ public static class KaaryaServices
         services.AddScoped<MentorReviewReader>();
         services.AddScoped<MentorReviewService>();
         services.AddSingleton<SurvivorConfirmation>();
+        services.AddScoped<Components.Forms.DraftStore>();
         services.AddScoped<LedgerWorkbookExport>();
         return services;
     }

@@ -24,6 +24,7 @@ public static class AccessMatrix
         ["GET /decisions"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Auditor),
         ["GET /reports"] = Roles(KaaryaRole.ProgrammeManager, KaaryaRole.Auditor),
         ["GET /businesses/{Id:guid}"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager, KaaryaRole.Mentor, KaaryaRole.Auditor),
+        ["GET /businesses/{Id:guid}/review"] = Roles(KaaryaRole.Mentor),
         ["GET /approvals"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /audit"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /my-business"] = Roles(KaaryaRole.Survivor),

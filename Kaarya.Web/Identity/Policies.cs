@@ -30,6 +30,12 @@ public static class Policies
     /// </summary>
     public const string ExportsLedger = nameof(ExportsLedger);
 
+    /// <summary>
+    /// Reviewing a survivor's plan with her: mentors. Which survivors a mentor may review is
+    /// RecordAccess.MayRecordMentorReview (her assignments), checked on the record itself.
+    /// </summary>
+    public const string ReviewsPlans = nameof(ReviewsPlans);
+
     /// <summary>A survivor's own pages.</summary>
     public const string Survivor = nameof(Survivor);
 
@@ -42,6 +48,7 @@ public static class Policies
         options.AddPolicy(ReadsBusinesses, p => p.RequireRole(KaaryaRoles.Staff, KaaryaRoles.ProgrammeManager, KaaryaRoles.Mentor, KaaryaRoles.Auditor));
         options.AddPolicy(ReadsLedger, p => p.RequireRole(KaaryaRoles.Staff, KaaryaRoles.ProgrammeManager, KaaryaRoles.Auditor));
         options.AddPolicy(ExportsLedger, p => p.RequireRole(KaaryaRoles.ProgrammeManager, KaaryaRoles.Auditor));
+        options.AddPolicy(ReviewsPlans, p => p.RequireRole(KaaryaRoles.Mentor));
         options.AddPolicy(Survivor, p => p.RequireRole(KaaryaRoles.Survivor));
 
         // A page that forgets its policy is closed, not open.

@@ -12,6 +12,9 @@ public sealed class DomainAction
 
     public string? Refusal { get; private set; }
 
+    /// <summary>The refused rule's stable code, so a screen can say it in her language (<see cref="RefusalText"/>).</summary>
+    public string? RefusalCode { get; private set; }
+
     public async Task RunAsync(Func<Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -22,6 +25,7 @@ public sealed class DomainAction
 
         IsRunning = true;
         Refusal = null;
+        RefusalCode = null;
         try
         {
             await action();
@@ -29,6 +33,7 @@ public sealed class DomainAction
         catch (DomainException refused)
         {
             Refusal = refused.Message;
+            RefusalCode = refused.Code;
         }
         finally
         {
@@ -36,7 +41,11 @@ public sealed class DomainAction
         }
     }
 
-    public void Dismiss() => Refusal = null;
+    public void Dismiss()
+    {
+        Refusal = null;
+        RefusalCode = null;
+    }
 }
 
 /// <summary>MudDatePicker speaks DateTime; the programme's dates are DateOnly.</summary>

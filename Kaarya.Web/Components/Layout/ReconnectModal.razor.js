@@ -10,7 +10,11 @@ resumeButton.addEventListener("click", resume);
 
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        // A banner, not a modal: she can keep typing while the network is away. What she types is
+        // kept by kaarya.js and given back to the circuit when it returns (decision 0011).
+        if (!reconnectModal.open) {
+            reconnectModal.show();
+        }
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {

@@ -4,6 +4,7 @@ using Kaarya.Domain.Businesses;
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Funding;
 using Kaarya.Domain.Plans;
+using Kaarya.Domain.Voice;
 using Kaarya.Web.Auditing;
 using Kaarya.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,8 @@ public enum FollowUpKind
 /// <summary>
 /// Her business as she sees it on her own page: its stage, her plan, the money she received and
 /// how she used it, her risks, her 4P, and what comes next. Nothing staff-only: no sun/cloud, no
-/// reasons staff wrote for a decision, no other survivor.
+/// reasons staff wrote for a decision, no other survivor. <see cref="Voice"/> is what she herself
+/// has said beside her plan and her 4P.
 /// </summary>
 public sealed record MyBusinessView(
     Guid BusinessId,
@@ -36,7 +38,8 @@ public sealed record MyBusinessView(
     IReadOnlyList<MoneyReceived> Money,
     RiskAssessment? Risks,
     Stocktaking? FourP,
-    IReadOnlyList<FollowUp> FollowUps)
+    IReadOnlyList<FollowUp> FollowUps,
+    HerVoice Voice)
 {
     public Money TotalReceived => Domain.Common.Money.Sum(Money.Select(m => m.Amount));
 }
@@ -86,6 +89,9 @@ public sealed class MyBusinessReader(IDbContextFactory<KaaryaDbContext> contexts
             .OrderBy(f => f.On)
             .ToList();
 
-        return new MyBusinessView(business.Id, business.Name, business.CurrentStage, business.Status, plan, money, risks, fourP, followUps);
+        var words = await db.HerWords.AsNoTracking().Where(w => w.BusinessId == business.Id).ToListAsync(cancellationToken);
+        var answers = await db.PlanAgreements.AsNoTracking().Where(a => a.BusinessId == business.Id).ToListAsync(cancellationToken);
+
+        return new MyBusinessView(business.Id, business.Name, business.CurrentStage, business.Status, plan, money, risks, fourP, followUps, new HerVoice(words, answers));
     }
 }

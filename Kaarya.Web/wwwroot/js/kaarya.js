@@ -6,11 +6,77 @@
     var lastEscape = 0;
     var lastActivity = Date.now();
 
+    // Drafts (decision 0011): what she types into a field marked data-kaarya-draft="key" is kept
+    // in this tab's sessionStorage on every keystroke, by the browser alone, so it survives a
+    // dropped circuit and a reload. The form reads it back and clears it once saved. Signing out
+    // or hiding the screen clears every draft: on a shared phone nothing she typed stays behind.
+    var draftPrefix = "kaarya.draft:";
+
+    function draftStore() {
+        try {
+            return window.sessionStorage;
+        } catch (e) {
+            return null;
+        }
+    }
+
+    function clearDrafts() {
+        var store = draftStore();
+        if (!store) {
+            return;
+        }
+        for (var i = store.length - 1; i >= 0; i--) {
+            var key = store.key(i);
+            if (key && key.indexOf(draftPrefix) === 0) {
+                store.removeItem(key);
+            }
+        }
+    }
+
+    // When the same circuit comes back, the server re-renders its own, older copy of a field over
+    // what she typed while it was away. Put her text back and tell the circuit, as typing would.
+    function restoreDrafts() {
+        var store = draftStore();
+        if (!store) {
+            return;
+        }
+        document.querySelectorAll("[data-kaarya-draft]").forEach(function (field) {
+            var kept = store.getItem(draftPrefix + field.getAttribute("data-kaarya-draft"));
+            if (kept !== null && typeof field.value === "string" && field.value !== kept) {
+                field.value = kept;
+                field.dispatchEvent(new Event("input", { bubbles: true }));
+                field.dispatchEvent(new Event("change", { bubbles: true }));
+            }
+        });
+    }
+
+    var reconnectModal = document.getElementById("components-reconnect-modal");
+    if (reconnectModal) {
+        reconnectModal.addEventListener("components-reconnect-state-changed", function (event) {
+            if (event.detail && event.detail.state === "hide") {
+                [100, 700, 2000].forEach(function (delay) { window.setTimeout(restoreDrafts, delay); });
+            }
+        });
+    }
+
+    document.addEventListener("input", function (event) {
+        var field = event.target instanceof Element ? event.target.closest("[data-kaarya-draft]") : null;
+        var store = draftStore();
+        if (field && store && typeof field.value === "string") {
+            try {
+                store.setItem(draftPrefix + field.getAttribute("data-kaarya-draft"), field.value);
+            } catch (e) {
+                // Storage full or refused: the field still holds the text, as it always did.
+            }
+        }
+    }, true);
+
     function signOutForm() {
         return document.getElementById("kaarya-signout");
     }
 
     function signOut(reason) {
+        clearDrafts();
         var form = signOutForm();
         if (!form) {
             return false;
@@ -23,6 +89,7 @@
     // Blank the screen at once, then leave for a neutral page, signing out on the way if signed in.
     function quickHide() {
         document.documentElement.classList.add("kaarya-hidden");
+        clearDrafts();
         if (!signOut("hide")) {
             window.location.replace("/calm.html");
         }
@@ -74,6 +141,18 @@
     // Hands a file the server built (a ledger workbook) to the browser as a download, straight
     // from the circuit's stream: no copy is left on the server or in a URL.
     window.kaarya = window.kaarya || {};
+    window.kaarya.drafts = {
+        load: function (key) {
+            var store = draftStore();
+            return store ? store.getItem(draftPrefix + key) : null;
+        },
+        clear: function (key) {
+            var store = draftStore();
+            if (store) {
+                store.removeItem(draftPrefix + key);
+            }
+        }
+    };
     window.kaarya.saveFile = async function (fileName, contentType, streamReference) {
         var buffer = await streamReference.arrayBuffer();
         var url = URL.createObjectURL(new Blob([buffer], { type: contentType }));

@@ -1,4 +1,5 @@
 using Kaarya.Domain.Access;
+using Kaarya.Domain.Common;
 using Kaarya.Web.Features.Businesses;
 using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.Components;
@@ -12,6 +13,8 @@ public partial class BusinessPage
     private bool _seesStaffNotes;
     private bool _canRecord;
     private bool _isManager;
+    private bool _isMentor;
+    private bool _readsReviews;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -30,6 +33,10 @@ public partial class BusinessPage
         _seesStaffNotes = RecordAccess.MaySeeStaffNotes(viewer);
         _canRecord = viewer.Actor.KeepsRecords;
         _isManager = viewer.Actor.IsProgrammeManager;
+        _isMentor = viewer.Role == KaaryaRole.Mentor;
+
+        // Reviews are part of her record: staff and her mentor read them; auditors do not.
+        _readsReviews = viewer.Actor.KeepsRecords || _isMentor;
         try
         {
             _summary = await Directory.GetAsync(Id, viewer);

@@ -1,0 +1,195 @@
+using Kaarya.Tests.Security;
+using Microsoft.Playwright;
+
+namespace Kaarya.Tests.Browser;
+
+/// <summary>
+/// Where she meets Kaarya, on a 360 x 740 phone in Bengali: she reads her plan and adds her own
+/// words; her mentor goes through the plan with her and records the review; she acknowledges it on
+/// the mentor's phone with her own password. And words typed while the phone has no network are
+/// still there, and saved, when it comes back.
+/// </summary>
+public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    private const int Width = 360;
+    private const int Height = 740;
+
+    [Fact]
+    public async Task She_signs_in_sees_her_plan_in_Bengali_and_adds_her_own_words()
+    {
+        var page = await session.NewPageAsync(Width, Height);
+        await BrowserSession.SignInAsync(page, "kaa-03", AccessMatrix.DemoPassword);
+        await page.GotoAsync("/my-business");
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "আমার প্ল্যান", Exact = true }).WaitForAsync();
+        var editor = "[data-testid=her-words-plan-Customers]";
+        await BrowserSession.ClickWhenInteractiveAsync(page, $"{editor} button[data-testid=her-words-open]", $"{editor} textarea[data-testid=her-words-text]");
+        await page.FillAsync($"{editor} textarea[data-testid=her-words-text]", "পুজোর আগে স্বনির্ভর দলের মেয়েরা ব্লাউজের অর্ডার দেয়।");
+        await page.ClickAsync($"{editor} button[data-testid=her-words-save]");
+
+        await page.Locator($"{editor} [data-testid=her-words-shown]", new() { HasText = "পুজোর আগে স্বনির্ভর দলের মেয়েরা" }).WaitForAsync();
+        Assert.Contains("আমার নিজের কথায়", await page.InnerTextAsync($"{editor} [data-testid=her-words-shown]"), StringComparison.Ordinal);
+        await BrowserSession.SaveScreenshotAsync(page, "her-voice-her-words-bn");
+        await AssertFitsAsync(page);
+        Assert.Empty(session.PolicyViolations);
+    }
+
+    [Fact]
+    public async Task Her_mentor_records_a_review_with_her_and_she_acknowledges_it_with_her_own_password()
+    {
+        var page = await session.NewPageAsync(Width, Height);
+        await BrowserSession.SignInAsync(page, "mentor.bina", AccessMatrix.DemoPassword);
+        await BrowserSession.OpenBusinessOfAsync(page, "KAA-01");
+        var business = page.Url;
+        await page.ClickAsync("[data-testid=switch-language]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GotoAsync(business.TrimEnd('/') + "/review");
+
+        await page.Locator("[data-testid=review-section-ProductsAndServices]").WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "KAA-01-এর সঙ্গে প্ল্যান নিয়ে আলোচনা" }).WaitForAsync();
+        await BrowserSession.ClickWhenInteractiveAsync(page, "textarea[data-testid=review-note]", "textarea[data-testid=review-note]:focus");
+        await page.FillAsync("textarea[data-testid=review-note]", "চাল-ডাল ভালো বিক্রি হচ্ছে; স্কুলের বাচ্চাদের জন্য বিস্কুট রাখার কথা হলো।");
+        await BrowserSession.SaveScreenshotAsync(page, "her-voice-review-part-bn");
+        for (var part = 2; part <= 8; part++)
+        {
+            await page.ClickAsync("button[data-testid=review-next]");
+            await page.Locator("[data-testid=review-progress]", new() { HasText = $"অংশ {part} " }).WaitForAsync();
+        }
+
+        await page.FillAsync("textarea[data-testid=review-discussed-text]", "পুরো প্ল্যানটা একসঙ্গে দেখা হলো।");
+        await page.FillAsync("textarea[data-testid=review-changes-text]", "ধারে দেওয়া জিনিসের হিসাব একটা খাতায় লিখে রাখবেন।");
+        await BrowserSession.SaveScreenshotAsync(page, "her-voice-review-summary-bn");
+        await page.ClickAsync("button[data-testid=review-record]");
+
+        var step = page.Locator("[data-testid=acknowledge-step]", new() { HasText = "ধারে দেওয়া জিনিসের হিসাব" });
+        await step.WaitForAsync();
+        await AssertFitsAsync(page);
+
+        // The mentor hands her the phone. A wrong password is refused, in Bengali.
+        await step.Locator("input[data-testid=acknowledge-password]").FillAsync("not-her-password");
+        await step.Locator("button[data-testid=acknowledge-submit]").ClickAsync();
+        await step.Locator("[data-testid=acknowledge-refusal]", new() { HasText = "পাসওয়ার্ডটা ঠিক নয়" }).WaitForAsync();
+        await BrowserSession.SaveScreenshotAsync(page, "her-voice-acknowledge-refused-bn");
+
+        await step.Locator("input[data-testid=acknowledge-password]").FillAsync(AccessMatrix.DemoPassword);
+        await step.Locator("button[data-testid=acknowledge-submit]").ClickAsync();
+        await page.Locator("[data-testid=review-acknowledged]", new() { HasText = "KAA-01 আলোচনাটা স্বীকার করেছেন" }).WaitForAsync();
+        await BrowserSession.SaveScreenshotAsync(page, "her-voice-acknowledged-bn");
+
+        // Staff (here her mentor, on the business page) see it in the history as acknowledged.
+        await page.GotoAsync(business);
+        await BrowserSession.ClickWhenInteractiveAsync(page, "[role=tab]:has-text('মেন্টরের সঙ্গে আলোচনা')", "[data-testid=review-history]");
+        await page.Locator("[data-testid=review-entry]", new() { HasText = "ধারে দেওয়া জিনিসের হিসাব" }).Locator("[data-testid=review-acknowledged]").WaitForAsync();
+        Assert.Empty(session.PolicyViolations);
+    }
+
+    [Fact]
+    public async Task Words_she_types_while_the_phone_is_offline_for_ten_seconds_are_still_there_and_saved_when_it_is_back()
+    {
+        var page = await session.NewPageAsync(Width, Height);
+        await BrowserSession.SignInAsync(page, "kaa-03", AccessMatrix.DemoPassword);
+
+        // Chromium's offline mode stops new requests but leaves an open WebSocket alone, so the
+        // circuit's socket is routed through Playwright and cut when the phone goes offline, and
+        // every reconnection refused until it is back, as a village network would.
+        var offline = false;
+        var sockets = new List<IWebSocketRoute>();
+        await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), socket =>
+        {
+            if (Volatile.Read(ref offline))
+            {
+                _ = socket.CloseAsync(new() { Code = 4000, Reason = "offline" });
+                return;
+            }
+
+            var server = socket.ConnectToServer();
+            lock (sockets)
+            {
+                sockets.Add(socket);
+                sockets.Add(server);
+            }
+        });
+        await page.GotoAsync("/my-business");
+        var editor = "[data-testid=her-words-4p-Purpose]";
+        await BrowserSession.ClickWhenInteractiveAsync(page, $"{editor} button[data-testid=her-words-open]", $"{editor} textarea[data-testid=her-words-text]");
+        var field = page.Locator($"{editor} textarea[data-testid=her-words-text]");
+        await field.FillAsync("আমি যোগ দিয়েছি");
+        await page.WaitForTimeoutAsync(500);
+
+        Volatile.Write(ref offline, true);
+        await page.Context.SetOfflineAsync(true);
+        IWebSocketRoute[] open;
+        lock (sockets)
+        {
+            open = [.. sockets];
+        }
+
+        foreach (var socket in open)
+        {
+            await socket.CloseAsync(new() { Code = 4000, Reason = "offline" });
+        }
+
+        await field.PressSequentiallyAsync(" যাতে আমার মেয়ে স্কুলে পড়তে পারে।", new() { Delay = 60 });
+        await page.WaitForTimeoutAsync(10_000);
+        Assert.True(await page.Locator("#components-reconnect-modal[open]").IsVisibleAsync(), "The circuit never noticed the phone was offline.");
+        await BrowserSession.SaveScreenshotAsync(page, "her-voice-offline-bn");
+        Volatile.Write(ref offline, false);
+        await page.Context.SetOfflineAsync(false);
+
+        const string Typed = "আমি যোগ দিয়েছি যাতে আমার মেয়ে স্কুলে পড়তে পারে।";
+        await page.Locator("#components-reconnect-modal[open]").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 60_000 });
+        await field.WaitForAsync();
+        Assert.Equal(Typed, await field.InputValueAsync());
+        await ClickUntilSavedAsync(page, $"{editor} button[data-testid=her-words-save]", $"{editor} [data-testid=her-words-shown]");
+        Assert.Contains(Typed, await page.InnerTextAsync($"{editor} [data-testid=her-words-shown]"), StringComparison.Ordinal);
+
+        // Saved, not only shown: a fresh page reads it back from the database.
+        await page.ReloadAsync();
+        await page.Locator($"{editor} [data-testid=her-words-shown]", new() { HasText = Typed }).WaitForAsync();
+        await BrowserSession.SaveScreenshotAsync(page, "her-voice-offline-saved-bn");
+    }
+
+    [Fact]
+    public async Task Words_typed_before_a_circuit_that_did_not_come_back_are_there_after_the_page_reloads_and_are_saved()
+    {
+        var page = await session.NewPageAsync(Width, Height);
+        await BrowserSession.SignInAsync(page, "kaa-03", AccessMatrix.DemoPassword);
+        await page.GotoAsync("/my-business");
+        var editor = "[data-testid=her-words-4p-Preparation]";
+        await BrowserSession.ClickWhenInteractiveAsync(page, $"{editor} button[data-testid=her-words-open]", $"{editor} textarea[data-testid=her-words-text]");
+        const string Typed = "সেলাইয়ের ক্লাসে তিন মাস শিখেছি।";
+        await page.Locator($"{editor} textarea[data-testid=her-words-text]").PressSequentiallyAsync(Typed, new() { Delay = 20 });
+
+        // The reconnect script reloads the page when the server no longer has her circuit.
+        await page.ReloadAsync();
+
+        await page.Locator($"{editor} [data-testid=her-words-restored]").WaitForAsync();
+        Assert.Equal(Typed, await page.Locator($"{editor} textarea[data-testid=her-words-text]").InputValueAsync());
+        await BrowserSession.SaveScreenshotAsync(page, "her-voice-restored-bn");
+        await ClickUntilSavedAsync(page, $"{editor} button[data-testid=her-words-save]", $"{editor} [data-testid=her-words-shown]");
+        Assert.Contains(Typed, await page.InnerTextAsync($"{editor} [data-testid=her-words-shown]"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(sessionStorage).filter(k => k.startsWith('kaarya.draft:')).length"));
+    }
+
+    /// <summary>Clicks save until her words show as saved: the first clicks may land while the circuit is still reconnecting.</summary>
+    private static async Task ClickUntilSavedAsync(IPage page, string save, string shown)
+    {
+        for (var attempt = 0; attempt < 60 && await page.Locator(shown).CountAsync() == 0; attempt++)
+        {
+            if (await page.Locator(save).CountAsync() > 0 && !await page.Locator("#components-reconnect-modal[open]").IsVisibleAsync())
+            {
+                await page.Locator(save).ClickAsync(new() { Timeout = 2_000 }).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            await page.WaitForTimeoutAsync(500);
+        }
+
+        await page.Locator(shown).WaitForAsync();
+    }
+
+    private static async Task AssertFitsAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1] + 1, $"The page is {widths[0]} px wide in a {widths[1]} px window: it scrolls sideways.");
+    }
+}
