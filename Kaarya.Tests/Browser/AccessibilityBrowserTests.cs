@@ -45,7 +45,7 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : IClassFi
     private static List<string> PagesOf(KaaryaRole? role) =>
         AccessMatrix.Expected
             .Where(p => p.Key.StartsWith("GET /", StringComparison.Ordinal) && !p.Key.Contains('{', StringComparison.Ordinal) && p.Value.Contains(role))
-            .Where(p => !AccessMatrix.Downloads.Contains(p.Key))
+            .Where(p => !AccessMatrix.NotPages.Contains(p.Key))
             .Where(p => role is null || !p.Key.StartsWith("GET /account/login", StringComparison.Ordinal))
             .Select(p => p.Key[4..])
             .ToList();
