@@ -13,6 +13,14 @@ builder.Services.AddKaarya(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
+// dotnet run --project Kaarya.Web -- backup FILE | restore FILE: instead of the server, before the
+// database is touched (a restore replaces it).
+if (BackupCommands.Requested(args) is { } backup)
+{
+    return await BackupCommands.RunAsync(
+        backup.Command, backup.File, app.Services.GetRequiredService<DatabaseOptions>(), app.Environment, Console.Out);
+}
+
 try
 {
     await app.Services.GetRequiredService<DatabaseInitialiser>().InitialiseAsync();

@@ -27,7 +27,7 @@ public static class DataServiceCollectionExtensions
         }
         else
         {
-            var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Path));
+            var path = SqlitePath(options, environment);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             services.AddDbContextFactory<KaaryaDbContext, KaaryaDbContextFactory>((provider, db) =>
                 UseKaaryaSqlite(db, path, provider.GetRequiredService<TimeProvider>()));
@@ -61,6 +61,14 @@ public static class DataServiceCollectionExtensions
         return builder
             .UseNpgsql(connectionString, postgres => postgres.MigrationsAssembly(typeof(KaaryaDbContext).Assembly.FullName))
             .AddInterceptors(Interceptors(clock));
+    }
+
+    /// <summary>The SQLite file: <see cref="DatabaseOptions.Path"/>, relative to the app's content root.</summary>
+    public static string SqlitePath(DatabaseOptions options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        return Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Path));
     }
 
     public static string SqliteConnectionString(string path) =>
