@@ -9,6 +9,7 @@ using Kaarya.Domain.Reviews;
 using Kaarya.Domain.Voice;
 using Kaarya.Web.Auditing;
 using Kaarya.Web.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ namespace Kaarya.Web.Data;
 /// with its own migrations.
 /// </summary>
 public class KaaryaDbContext(DbContextOptions<KaaryaDbContext> options)
-    : IdentityDbContext<KaaryaUser, IdentityRole, string>(options)
+    : IdentityDbContext<KaaryaUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>The user id stamped on what this context saves (see <see cref="AuditStampInterceptor"/>).</summary>
     public string ActingUserId { get; private set; } = SystemUser;
@@ -73,6 +74,9 @@ public class KaaryaDbContext(DbContextOptions<KaaryaDbContext> options)
     public DbSet<MentorReview> MentorReviews => Set<MentorReview>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public KaaryaDbContext ActingAs(Actor actor)
     {

@@ -1,5 +1,6 @@
 using Kaarya.Web.Data;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Kaarya.Web.Identity;
@@ -58,6 +59,10 @@ public static class IdentityServices
 
         // Identity's stores need a scoped context; the rest of the app uses the factory.
         services.AddScoped(provider => provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<KaaryaDbContext>>().CreateDbContext());
+
+        // Sign-in cookies and antiforgery tokens are protected with keys every instance must share:
+        // they live in the database, not in one machine's folder.
+        services.AddDataProtection().SetApplicationName("Kaarya").PersistKeysToDbContext<KaaryaDbContext>();
 
         services.AddAuthorization(Policies.Add);
         services.AddScoped<UserAccounts>();
