@@ -331,7 +331,7 @@ public sealed partial class LedgerWorkbookTests
         Assert.Equal(XLBorderStyleValues.Thin, ledger.Cell(1, 1).Style.Border.BottomBorder);
         var reversal = ledger.Tables.Single().DataRange.Rows().First(r => r.Field(LedgerSheet.Kind).GetString().StartsWith("Reversal", StringComparison.Ordinal));
         Assert.Equal(XlsxStyles.NegativeRupeeFormat, reversal.Field(LedgerSheet.Amount).Style.NumberFormat.Format);
-        Assert.Equal(XlsxStyles.MonthFormat, reversal.Field(LedgerSheet.Month).Style.NumberFormat.Format);
+        Assert.Equal(XlsxStyles.DateFormat, reversal.Field(LedgerSheet.ValueDate).Style.NumberFormat.Format);
         var decisions = workbook.Sheet(DecisionsSheet.Name);
         Assert.Equal(XlsxStyles.DateFormat, decisions.Cell(2, ExportedWorkbook.Column(decisions, "Decided on")).Style.NumberFormat.Format);
         var balances = workbook.Sheet(BalancesSheet.Name);

@@ -7,11 +7,11 @@ namespace Kaarya.Web.Features.Exports.Sheets;
 /// <summary>
 /// The Ledger sheet: one row per entry, in sequence, as an Excel table named <c>Ledger</c> with a
 /// frozen header and filters. It is too big for ClosedXML: it is written with the Open XML SDK's
-/// streaming writer as the ledger is read, into a temporary part that the assembly puts in place of
-/// the placeholder ClosedXML built (<see cref="WorkbookAssembly"/>); its column widths are worked
-/// out beforehand from the longest texts the snapshot found. Phase and Month (the first day of
-/// the value date's month) follow the entry's own columns so that the Summary sheet can sum the
-/// table by them.
+/// streaming writer as the ledger is read, straight into the workbook, and the assembly points the
+/// workbook at it instead of the placeholder ClosedXML built (<see cref="WorkbookAssembly"/>); its
+/// column widths are worked out beforehand from the longest texts the snapshot found. Phase
+/// follows the entry's own columns so that the Summary sheet can sum the table by it; months are
+/// summed by value date.
 /// </summary>
 public static class LedgerSheet
 {
@@ -34,7 +34,6 @@ public static class LedgerSheet
     public const string RecordedBy = "Recorded by";
     public const string ApprovedBy = "Approved by";
     public const string Hash = "Hash";
-    public const string Month = "Month";
 
     /// <summary>Progress is told every this many rows.</summary>
     public const int ProgressEvery = 1_000;
@@ -43,8 +42,8 @@ public static class LedgerSheet
     private const int FilterButton = 3;
 
     public static IReadOnlyList<string> Columns(bool withNames) => withNames
-        ? [Sequence, PostedAt, ValueDate, Participant, ParticipantName, Business, Decision, Kind, Amount, Method, Reference, Funder, Phase, RecordedBy, ApprovedBy, Hash, Month]
-        : [Sequence, PostedAt, ValueDate, Participant, Business, Decision, Kind, Amount, Method, Reference, Funder, Phase, RecordedBy, ApprovedBy, Hash, Month];
+        ? [Sequence, PostedAt, ValueDate, Participant, ParticipantName, Business, Decision, Kind, Amount, Method, Reference, Funder, Phase, RecordedBy, ApprovedBy, Hash]
+        : [Sequence, PostedAt, ValueDate, Participant, Business, Decision, Kind, Amount, Method, Reference, Funder, Phase, RecordedBy, ApprovedBy, Hash];
 
     public static IReadOnlyList<double> Widths(LedgerSnapshot snapshot)
     {
@@ -70,7 +69,6 @@ public static class LedgerSheet
             [RecordedBy] = extents.RecordedBy,
             [ApprovedBy] = extents.ApprovedBy,
             [Hash] = Domain.Funding.LedgerEntry.HashLength,
-            [Month] = XlsxStyles.MonthFormat.Length,
         };
         return Columns(snapshot.IncludesNames)
             .Select(column => ColumnWidths.For(Math.Max(content[column], column.Length + FilterButton)))
@@ -114,7 +112,6 @@ public static class LedgerSheet
             sheet.Write(XCell.Of(row.RecordedBy));
             sheet.Write(XCell.Of(row.ApprovedBy));
             sheet.Write(XCell.Of(row.Hash));
-            sheet.Write(XCell.Month(ExcelValues.FirstOfMonth(row.ValueDate)));
             sheet.EndRow();
 
             totals.Add(row);

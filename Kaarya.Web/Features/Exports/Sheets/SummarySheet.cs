@@ -33,7 +33,10 @@ public static class SummarySheet
             var cells = new List<XCell> { XCell.Of(funder) };
             for (var i = 0; i < months.Count; i++)
             {
-                var formula = $"SUMIFS({amount},{Formulas.Column(LedgerSheet.Funder)},$A{row},{Formulas.Column(LedgerSheet.Month)},{SheetWriter.ColumnName(i + 1)}${headerRow})";
+                // The month's first day heads the column: value dates from it to the next month's first day.
+                var month = $"{SheetWriter.ColumnName(i + 1)}${headerRow}";
+                var valueDate = Formulas.Column(LedgerSheet.ValueDate);
+                var formula = $"SUMIFS({amount},{Formulas.Column(LedgerSheet.Funder)},$A{row},{valueDate},\">=\"&{month},{valueDate},\"<\"&EDATE({month},1))";
                 cells.Add(XCell.RupeeFormula(formula, totals.ForFunderInMonth(funder, months[i])));
             }
 

@@ -133,7 +133,7 @@ public sealed class SheetWriter : IDisposable
             case XCellKind.Formula:
                 AddStyle(cell.Style);
                 _xml.WriteStartElement(CellElement, _attributes);
-                _xml.WriteStartElement(FormulaElement, _none);
+                _xml.WriteStartElement(FormulaElement);
                 _xml.WriteString(cell.Formula!);
                 _xml.WriteEndElement();
                 WriteValue(cell.Number);
@@ -199,7 +199,7 @@ public sealed class SheetWriter : IDisposable
         AddStyle(style == XlStyle.Text && CellText.LooksLikeFormula(text) ? XlStyle.QuotedText : style);
         _attributes.Add(InlineStringType);
         _xml.WriteStartElement(CellElement, _attributes);
-        _xml.WriteStartElement(InlineStringElement, _none);
+        _xml.WriteStartElement(InlineStringElement);
         if (CellText.NeedsPreservedSpace(text))
         {
             _attributes.Clear();
@@ -208,7 +208,7 @@ public sealed class SheetWriter : IDisposable
         }
         else
         {
-            _xml.WriteStartElement(TextElement, _none);
+            _xml.WriteStartElement(TextElement);
         }
 
         _xml.WriteString(CellText.Escape(text));
@@ -219,7 +219,7 @@ public sealed class SheetWriter : IDisposable
 
     private void WriteValue(decimal number)
     {
-        _xml.WriteStartElement(ValueElement, _none);
+        _xml.WriteStartElement(ValueElement);
         _xml.WriteString(number.ToString(CultureInfo.InvariantCulture));
         _xml.WriteEndElement();
     }
