@@ -30,6 +30,7 @@ public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture
         await page.Locator($"{editor} [data-testid=her-words-shown]", new() { HasText = "পুজোর আগে স্বনির্ভর দলের মেয়েরা" }).WaitForAsync();
         Assert.Contains("আমার নিজের কথায়", await page.InnerTextAsync($"{editor} [data-testid=her-words-shown]"), StringComparison.Ordinal);
         await BrowserSession.SaveScreenshotAsync(page, "her-voice-her-words-bn");
+        await page.AssertAccessibleAsync("her page with her words");
         await AssertFitsAsync(page);
         Assert.Empty(session.PolicyViolations);
     }
@@ -50,6 +51,7 @@ public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture
         await BrowserSession.ClickWhenInteractiveAsync(page, "textarea[data-testid=review-note]", "textarea[data-testid=review-note]:focus");
         await page.FillAsync("textarea[data-testid=review-note]", "চাল-ডাল ভালো বিক্রি হচ্ছে; স্কুলের বাচ্চাদের জন্য বিস্কুট রাখার কথা হলো।");
         await BrowserSession.SaveScreenshotAsync(page, "her-voice-review-part-bn");
+        await page.AssertAccessibleAsync("a part of the review");
         for (var part = 2; part <= 8; part++)
         {
             await page.ClickAsync("button[data-testid=review-next]");
@@ -59,6 +61,7 @@ public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture
         await page.FillAsync("textarea[data-testid=review-discussed-text]", "পুরো প্ল্যানটা একসঙ্গে দেখা হলো।");
         await page.FillAsync("textarea[data-testid=review-changes-text]", "ধারে দেওয়া জিনিসের হিসাব একটা খাতায় লিখে রাখবেন।");
         await BrowserSession.SaveScreenshotAsync(page, "her-voice-review-summary-bn");
+        await page.AssertAccessibleAsync("the review's summary");
         await page.ClickAsync("button[data-testid=review-record]");
 
         var step = page.Locator("[data-testid=acknowledge-step]", new() { HasText = "ধারে দেওয়া জিনিসের হিসাব" });
@@ -70,16 +73,19 @@ public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture
         await step.Locator("button[data-testid=acknowledge-submit]").ClickAsync();
         await step.Locator("[data-testid=acknowledge-refusal]", new() { HasText = "পাসওয়ার্ডটা ঠিক নয়" }).WaitForAsync();
         await BrowserSession.SaveScreenshotAsync(page, "her-voice-acknowledge-refused-bn");
+        await page.AssertAccessibleAsync("her confirm step, refused");
 
         await step.Locator("input[data-testid=acknowledge-password]").FillAsync(AccessMatrix.DemoPassword);
         await step.Locator("button[data-testid=acknowledge-submit]").ClickAsync();
         await page.Locator("[data-testid=review-acknowledged]", new() { HasText = "KAA-01 আলোচনাটা স্বীকার করেছেন" }).WaitForAsync();
         await BrowserSession.SaveScreenshotAsync(page, "her-voice-acknowledged-bn");
+        await page.AssertAccessibleAsync("the acknowledged review");
 
         // Staff (here her mentor, on the business page) see it in the history as acknowledged.
         await page.GotoAsync(business);
         await BrowserSession.ClickWhenInteractiveAsync(page, "[role=tab]:has-text('মেন্টরের সঙ্গে আলোচনা')", "[data-testid=review-history]");
         await page.Locator("[data-testid=review-entry]", new() { HasText = "ধারে দেওয়া জিনিসের হিসাব" }).Locator("[data-testid=review-acknowledged]").WaitForAsync();
+        await page.AssertAccessibleAsync("the review history");
         Assert.Empty(session.PolicyViolations);
     }
 
