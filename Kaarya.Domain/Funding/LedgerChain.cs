@@ -64,6 +64,22 @@ public sealed class LedgerChainVerifier
 
     public ChainVerification Result() => _failure ?? ChainVerification.Intact(_checked, _head.Hash);
 
+    /// <summary>Walks entries as they are read, in sequence, stopping at the first break.</summary>
+    public static async Task<ChainVerification> VerifyAsync(IAsyncEnumerable<LedgerEntry> entriesInSequence, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entriesInSequence);
+        var verifier = new LedgerChainVerifier();
+        await foreach (var entry in entriesInSequence.WithCancellation(cancellationToken))
+        {
+            if (!verifier.Accept(entry))
+            {
+                break;
+            }
+        }
+
+        return verifier.Result();
+    }
+
     public static ChainVerification Verify(IEnumerable<LedgerEntry> entriesInSequence)
     {
         ArgumentNullException.ThrowIfNull(entriesInSequence);

@@ -77,16 +77,7 @@ public sealed class SqliteBackup(string databasePath)
     public static async Task<ChainVerification> VerifyAsync(string path, CancellationToken cancellationToken = default)
     {
         await using var db = Open(path);
-        var verifier = new LedgerChainVerifier();
-        await foreach (var entry in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (!verifier.Accept(entry))
-            {
-                break;
-            }
-        }
-
-        return verifier.Result();
+        return await LedgerChainVerifier.VerifyAsync(db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), cancellationToken);
     }
 
     private static async Task<ChainVerification> CheckBackupAsync(string path, CancellationToken cancellationToken)

@@ -55,16 +55,7 @@ public sealed class LedgerReader(IDbContextFactory<KaaryaDbContext> contexts, Re
     internal async Task<ChainVerification> VerifyChainAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var verifier = new LedgerChainVerifier();
-        await foreach (var entry in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (!verifier.Accept(entry))
-            {
-                break;
-            }
-        }
-
-        return verifier.Result();
+        return await LedgerChainVerifier.VerifyAsync(db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), cancellationToken);
     }
 
     private async Task EnsureMayReadLedgerAsync(Viewer viewer, CancellationToken cancellationToken)

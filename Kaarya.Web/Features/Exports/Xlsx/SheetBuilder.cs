@@ -5,7 +5,7 @@ namespace Kaarya.Web.Features.Exports.Xlsx;
 
 /// <summary>
 /// Column widths worked out from what the cells hold, in characters, because ClosedXML's
-/// AdjustToContents measures text through GDI+, which a server need not have, and takes minutes
+/// fit-to-contents sizing measures text through GDI+, which a server need not have, and takes minutes
 /// on a big sheet (STACK.md).
 /// </summary>
 public static class ColumnWidths
