@@ -31,6 +31,12 @@ public sealed class MentorReviewInput
         return new MentorReviewInput { BusinessPlanId = plan.Id, ReviewedOn = today };
     }
 
+    /// <summary>
+    /// The next review a form proposes, for the mentor to change: the programme meets about once a
+    /// quarter, and on a phone a date already there is one less picker to open.
+    /// </summary>
+    public static DateOnly ProposedNextReview(DateOnly reviewedOn) => reviewedOn.AddMonths(3);
+
     public ReviewNoteInput Section(PlanPart part) => Sections.First(s => s.Part == part);
 
     /// <summary>The review's content; call only once the input has passed its validator.</summary>

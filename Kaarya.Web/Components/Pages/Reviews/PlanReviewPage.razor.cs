@@ -111,10 +111,7 @@ public partial class PlanReviewPage
     {
         var today = ProgrammeCalendar.Today(Clock);
         _input = MentorReviewInput.For(plan, today);
-
-        // A proposal she can change: the programme meets about once a quarter, and on a phone a date
-        // already there is one less picker to open.
-        _input.NextReviewOn = today.AddMonths(3);
+        _input.NextReviewOn = MentorReviewInput.ProposedNextReview(today);
         _step = 0;
     }
 
