@@ -48,6 +48,7 @@ public sealed class DecisionInputValidator : AbstractValidator<DecisionInput>
         RuleFor(x => x.FollowUpOn).GreaterThan(x => x.DecidedOn).When(x => x.Kind == DecisionKind.Delayed && x.FollowUpOn is not null && x.DecidedOn is not null)
             .WithMessage("The follow-up date must come after the decision.");
         RuleFor(x => x.MustTakePart).RequiredText("Who must take part", TextLimits.Line).When(x => x.Kind == DecisionKind.Delayed);
-        RuleFor(x => x.OverrideReason).MaximumLength(BandOverride.ReasonMaxLength);
+        RuleFor(x => x.OverrideReason).MaximumLength(BandOverride.ReasonMaxLength)
+            .WithMessage($"The reason for the override is longer than {BandOverride.ReasonMaxLength} characters.");
     }
 }

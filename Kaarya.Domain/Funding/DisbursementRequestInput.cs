@@ -32,7 +32,7 @@ public sealed class DisbursementRequestInputValidator : AbstractValidator<Disbur
         RuleFor(x => x.Amount).MustBeRupees();
         RuleFor(x => x.ValueDate).NotNull().WithMessage("Enter the date the money is paid.");
         RuleFor(x => x.Method).IsInEnum().WithMessage("Choose cash, bank transfer or cheque.");
-        RuleFor(x => x.Reference).MaximumLength(TextLimits.Reference);
+        RuleFor(x => x.Reference).MaximumLength(TextLimits.Reference).WithMessage($"The reference is longer than {TextLimits.Reference} characters.");
         RuleFor(x => x.Reference).NotEmpty().When(x => x.Method != PaymentMethod.Cash)
             .WithMessage("A cheque number or bank reference is needed for this method.");
         RuleFor(x => x.IdempotencyKey).NotEmpty();

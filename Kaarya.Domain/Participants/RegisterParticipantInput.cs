@@ -31,7 +31,7 @@ public sealed class RegisterParticipantInputValidator : AbstractValidator<Regist
             .Must(code => Attempt(() => ParticipantCode.Create(code))).WithMessage("Codes look like KAA-07.");
         RuleFor(x => x.GivenName).RequiredText("Her given name", TextLimits.Name);
         RuleFor(x => x.Village).RequiredText("The village", TextLimits.Name);
-        RuleFor(x => x.Block).MaximumLength(TextLimits.Name);
+        RuleFor(x => x.Block).MaximumLength(TextLimits.Name).WithMessage($"The block is longer than {TextLimits.Name} characters.");
         RuleFor(x => x.ConsentsToDataKept).Equal(true)
             .WithMessage("The programme keeps her data only with her consent; record it before registering her.");
         RuleFor(x => x.ConsentedOn).NotNull().WithMessage("Enter the date she gave consent.");

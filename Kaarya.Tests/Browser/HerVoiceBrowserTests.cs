@@ -1,3 +1,4 @@
+using Kaarya.Domain.Common;
 using Kaarya.Tests.Security;
 using Microsoft.Playwright;
 
@@ -40,10 +41,7 @@ public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture
     {
         var page = await session.NewPageAsync(Width, Height);
         await BrowserSession.SignInAsync(page, "mentor.bina", AccessMatrix.DemoPassword);
-        await BrowserSession.OpenBusinessOfAsync(page, "KAA-01");
-        var business = page.Url;
-        await page.ClickAsync("[data-testid=switch-language]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var business = await OpenBusinessInBengaliAsync(page, "KAA-01");
         await page.GotoAsync(business.TrimEnd('/') + "/review");
 
         await page.Locator("[data-testid=review-section-ProductsAndServices]").WaitForAsync();
@@ -95,26 +93,7 @@ public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture
         var page = await session.NewPageAsync(Width, Height);
         await BrowserSession.SignInAsync(page, "kaa-03", AccessMatrix.DemoPassword);
 
-        // Chromium's offline mode stops new requests but leaves an open WebSocket alone, so the
-        // circuit's socket is routed through Playwright and cut when the phone goes offline, and
-        // every reconnection refused until it is back, as a village network would.
-        var offline = false;
-        var sockets = new List<IWebSocketRoute>();
-        await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), socket =>
-        {
-            if (Volatile.Read(ref offline))
-            {
-                _ = socket.CloseAsync(new() { Code = 4000, Reason = "offline" });
-                return;
-            }
-
-            var server = socket.ConnectToServer();
-            lock (sockets)
-            {
-                sockets.Add(socket);
-                sockets.Add(server);
-            }
-        });
+        var line = await PhoneLine.RouteAsync(page);
         await page.GotoAsync("/my-business");
         var editor = "[data-testid=her-words-4p-Purpose]";
         await BrowserSession.ClickWhenInteractiveAsync(page, $"{editor} button[data-testid=her-words-open]", $"{editor} textarea[data-testid=her-words-text]");
@@ -122,25 +101,12 @@ public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture
         await field.FillAsync("আমি যোগ দিয়েছি");
         await page.WaitForTimeoutAsync(500);
 
-        Volatile.Write(ref offline, true);
-        await page.Context.SetOfflineAsync(true);
-        IWebSocketRoute[] open;
-        lock (sockets)
-        {
-            open = [.. sockets];
-        }
-
-        foreach (var socket in open)
-        {
-            await socket.CloseAsync(new() { Code = 4000, Reason = "offline" });
-        }
-
+        await line.GoOfflineAsync();
         await field.PressSequentiallyAsync(" যাতে আমার মেয়ে স্কুলে পড়তে পারে।", new() { Delay = 60 });
         await page.WaitForTimeoutAsync(10_000);
         Assert.True(await page.Locator("#components-reconnect-modal[open]").IsVisibleAsync(), "The circuit never noticed the phone was offline.");
         await BrowserSession.SaveScreenshotAsync(page, "her-voice-offline-bn");
-        Volatile.Write(ref offline, false);
-        await page.Context.SetOfflineAsync(false);
+        await line.GoOnlineAsync();
 
         const string Typed = "আমি যোগ দিয়েছি যাতে আমার মেয়ে স্কুলে পড়তে পারে।";
         await page.Locator("#components-reconnect-modal[open]").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 60_000 });
@@ -177,6 +143,137 @@ public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture
         Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(sessionStorage).filter(k => k.startsWith('kaarya.draft:')).length"));
     }
 
+    [Fact]
+    public async Task A_review_typed_on_the_mentors_phone_keeps_its_dates_notes_and_words_through_ten_seconds_offline_and_is_saved()
+    {
+        var page = await session.NewPageAsync(Width, Height);
+        await BrowserSession.SignInAsync(page, "mentor.bina", AccessMatrix.DemoPassword);
+        var line = await PhoneLine.RouteAsync(page);
+        var business = await OpenBusinessInBengaliAsync(page, "KAA-03");
+        await page.GotoAsync(business.TrimEnd('/') + "/review");
+
+        await page.Locator("[data-testid=review-section-ProductsAndServices]").WaitForAsync();
+        await BrowserSession.ClickWhenInteractiveAsync(page, "textarea[data-testid=review-note]", "textarea[data-testid=review-note]:focus");
+        const string Note = "ব্লাউজের অর্ডার পুজোর আগে বাড়ে।";
+        await page.FillAsync("textarea[data-testid=review-note]", Note);
+        for (var part = 2; part <= 8; part++)
+        {
+            await page.ClickAsync("button[data-testid=review-next]");
+            await page.Locator("[data-testid=review-progress]", new() { HasText = $"অংশ {part} " }).WaitForAsync();
+        }
+
+        // Typed before the line drops: the review's date and what they discussed.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var reviewedOn = DateFormats.Show(today.AddDays(-2));
+        var nextReviewOn = DateFormats.Show(today.AddDays(45));
+        var reviewDate = page.Locator("input[data-testid=review-date]");
+        var nextDate = page.Locator("input[data-testid=review-next-date]");
+        var discussed = page.Locator("textarea[data-testid=review-discussed-text]");
+        var changes = page.Locator("textarea[data-testid=review-changes-text]");
+        await reviewDate.FillAsync(reviewedOn);
+        const string Discussed = "অর্ডারের খাতা একসঙ্গে দেখা হলো।";
+        await discussed.FillAsync(Discussed);
+        await page.WaitForTimeoutAsync(500);
+
+        // Ten seconds with no network, typing on: the next review date and the changes agreed.
+        await line.GoOfflineAsync();
+        await nextDate.FillAsync(string.Empty);
+        await nextDate.PressSequentiallyAsync(nextReviewOn, new() { Delay = 60 });
+        const string Changes = "ধারের হিসাব আলাদা খাতায় লিখবেন।";
+        await changes.PressSequentiallyAsync(Changes, new() { Delay = 60 });
+        await page.WaitForTimeoutAsync(10_000);
+        Assert.True(await page.Locator("#components-reconnect-modal[open]").IsVisibleAsync(), "The circuit never noticed the phone was offline.");
+        await BrowserSession.SaveScreenshotAsync(page, "her-voice-review-offline-bn");
+        await line.GoOnlineAsync();
+
+        await page.Locator("#components-reconnect-modal[open]").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 60_000 });
+        await page.WaitForTimeoutAsync(2_500);
+        Assert.Equal(reviewedOn, await reviewDate.InputValueAsync());
+        Assert.Equal(nextReviewOn, await nextDate.InputValueAsync());
+        Assert.Equal(Discussed, await discussed.InputValueAsync());
+        Assert.Equal(Changes, await changes.InputValueAsync());
+        await page.AssertAccessibleAsync("the review's summary after the connection came back");
+
+        var recorded = page.Locator("[data-testid=acknowledge-step]", new() { HasText = Changes });
+        for (var attempt = 0; attempt < 60 && await recorded.CountAsync() == 0; attempt++)
+        {
+            if (!await page.Locator("#components-reconnect-modal[open]").IsVisibleAsync() && await page.Locator("button[data-testid=review-record]").CountAsync() > 0)
+            {
+                await page.Locator("button[data-testid=review-record]").ClickAsync(new() { Timeout = 2_000 }).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            await page.WaitForTimeoutAsync(500);
+        }
+
+        // Saved, not only shown: the review history on a fresh page reads it from the database.
+        await page.GotoAsync(business);
+        await BrowserSession.ClickWhenInteractiveAsync(page, "[role=tab]:has-text('মেন্টরের সঙ্গে আলোচনা')", "[data-testid=review-history]");
+        var entry = page.Locator("[data-testid=review-entry]", new() { HasText = Changes });
+        await entry.WaitForAsync();
+        var saved = await entry.InnerTextAsync();
+        Assert.Contains(reviewedOn, saved, StringComparison.Ordinal);
+        Assert.Contains(nextReviewOn, await entry.Locator("[data-testid=review-next]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(Discussed, saved, StringComparison.Ordinal);
+        Assert.Contains(Note, saved, StringComparison.Ordinal);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(sessionStorage).filter(k => k.startsWith('kaarya.draft:review:')).length"));
+        await BrowserSession.SaveScreenshotAsync(page, "her-voice-review-offline-saved-bn");
+    }
+
+    [Fact]
+    public async Task She_reads_her_past_reviews_on_her_page_and_her_own_words_on_her_printout()
+    {
+        var page = await session.NewPageAsync(Width, Height);
+        await BrowserSession.SignInAsync(page, "kaa-01", AccessMatrix.DemoPassword);
+        await page.GotoAsync("/my-business");
+
+        var reviews = page.Locator("[data-testid=my-reviews]");
+        await reviews.GetByRole(AriaRole.Heading, new() { Name = "মেন্টরের সঙ্গে আমার আলোচনা" }).WaitForAsync();
+        await reviews.Locator("[data-testid=my-review-acknowledged]").First.WaitForAsync();
+        Assert.Contains("আমি এটা স্বীকার করেছি", await reviews.InnerTextAsync(), StringComparison.Ordinal);
+        await reviews.ScrollIntoViewIfNeededAsync();
+        await BrowserSession.SaveScreenshotAsync(page, "her-reviews-bn");
+        await page.AssertAccessibleAsync("her page with her past reviews");
+        await AssertFitsAsync(page);
+
+        await page.GotoAsync("/my-business/print");
+        var printed = page.Locator("[data-testid=printed-plan] [data-testid=her-words-shown]").First;
+        await printed.WaitForAsync();
+        Assert.Contains("আমার নিজের কথায়", await printed.InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("[data-testid=printed-answer]").WaitForAsync();
+        await page.Locator("[data-testid=printed-4p] [data-testid=her-words-shown]").First.WaitForAsync();
+        await BrowserSession.SaveScreenshotAsync(page, "her-printout-her-words-bn");
+        await page.AssertAccessibleAsync("her printout with her own words and her answer");
+        await AssertFitsAsync(page);
+        Assert.Empty(session.PolicyViolations);
+    }
+
+    /// <summary>
+    /// Her mentor's language is remembered for her account, and the tests of this class share one
+    /// app: switch to Bengali only when the screen is not in Bengali yet, then open the business.
+    /// </summary>
+    private static async Task<string> OpenBusinessInBengaliAsync(IPage page, string code)
+    {
+        await page.GotoAsync("/businesses");
+        await page.Locator("[data-testid=business-list]").WaitForAsync();
+        if (await page.EvaluateAsync<string>("() => document.documentElement.lang") != "bn")
+        {
+            await page.ClickAsync("[data-testid=switch-language]");
+            await page.WaitForFunctionAsync("() => document.documentElement.lang === 'bn'");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        var row = page.Locator("[data-testid=business-list] tbody tr", new() { HasText = code }).Filter(new() { HasText = "চলছে" }).First;
+        await row.WaitForAsync();
+        for (var attempt = 0; attempt < 40 && !page.Url.Contains("/businesses/", StringComparison.Ordinal); attempt++)
+        {
+            await row.ClickAsync();
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        await page.Locator("[data-testid=business-tabs]").WaitForAsync();
+        return page.Url;
+    }
+
     /// <summary>Clicks save until her words show as saved: the first clicks may land while the circuit is still reconnecting.</summary>
     private static async Task ClickUntilSavedAsync(IPage page, string save, string shown)
     {
@@ -197,5 +294,64 @@ public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         Assert.True(widths[0] <= widths[1] + 1, $"The page is {widths[0]} px wide in a {widths[1]} px window: it scrolls sideways.");
+    }
+}
+
+/// <summary>
+/// The phone's network, switched off and on. Chromium's offline mode stops new requests but leaves
+/// an open WebSocket alone, so the circuit's socket is routed through Playwright: cut when the phone
+/// goes offline, and every reconnection refused until it is back, as a village network would.
+/// </summary>
+internal sealed class PhoneLine
+{
+    private readonly IPage _page;
+    private readonly List<IWebSocketRoute> _sockets = [];
+    private bool _offline;
+
+    private PhoneLine(IPage page) => _page = page;
+
+    public static async Task<PhoneLine> RouteAsync(IPage page)
+    {
+        var line = new PhoneLine(page);
+        await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), line.Connect);
+        return line;
+    }
+
+    public async Task GoOfflineAsync()
+    {
+        Volatile.Write(ref _offline, true);
+        await _page.Context.SetOfflineAsync(true);
+        IWebSocketRoute[] open;
+        lock (_sockets)
+        {
+            open = [.. _sockets];
+        }
+
+        foreach (var socket in open)
+        {
+            await socket.CloseAsync(new() { Code = 4000, Reason = "offline" });
+        }
+    }
+
+    public async Task GoOnlineAsync()
+    {
+        Volatile.Write(ref _offline, false);
+        await _page.Context.SetOfflineAsync(false);
+    }
+
+    private void Connect(IWebSocketRoute socket)
+    {
+        if (Volatile.Read(ref _offline))
+        {
+            _ = socket.CloseAsync(new() { Code = 4000, Reason = "offline" });
+            return;
+        }
+
+        var server = socket.ConnectToServer();
+        lock (_sockets)
+        {
+            _sockets.Add(socket);
+            _sockets.Add(server);
+        }
     }
 }

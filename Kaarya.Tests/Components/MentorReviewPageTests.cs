@@ -2,6 +2,7 @@ using Bunit;
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Plans;
 using Kaarya.Tests.Security;
+using Kaarya.Web.Components.Forms;
 using Kaarya.Web.Components.Pages.Businesses.Tabs;
 using Kaarya.Web.Components.Pages.Reviews;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,69 @@ public sealed class MentorReviewPageTests : KaaryaComponentTest
         Assert.Equal((PlanPart.ProductsAndServices, "Rice and dal sell; add biscuits for school children."), (note.Part, note.Note));
         Assert.False(review.IsAcknowledged);
         page.WaitForAssertion(() => Assert.Contains("Keep a notebook of credit given.", page.Find("[data-testid=acknowledge-step]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dates_notes_and_words_kept_before_the_page_reloaded_come_back_and_are_saved()
+    {
+        SignInAs("mentor.bina", KaaryaRole.Mentor);
+        var business = await DemoViewers.BusinessOfAsync(Database, "KAA-01");
+        await using var db = Database.CreateDbContext();
+        var plan = await db.BusinessPlans.Where(p => p.BusinessId == business).OrderByDescending(p => p.Version).FirstAsync(Cancel);
+        var kept = new Dictionary<string, string>
+        {
+            ["reviewed-on"] = "01-09-2013",
+            ["next-review-on"] = "15-11-2013",
+            [nameof(PlanPart.Customers)] = "Women of the self-help group order blouses before Puja.",
+            ["discussed"] = "Went through the order book.",
+            ["changes"] = "Keep credit in a separate notebook.",
+        };
+        foreach (var (field, text) in kept)
+        {
+            JSInterop.Setup<string?>("kaarya.drafts.load", DraftStore.ForReview(plan.Id, field)).SetResult(text);
+        }
+
+        var page = RenderWithProviders<PlanReviewPage>(p => p.Add(r => r.Id, business));
+        page.WaitForElement("[data-testid=review-section-ProductsAndServices]");
+        foreach (var _ in Enum.GetValues<PlanPart>())
+        {
+            await page.Find("button[data-testid=review-next]").ClickAsync(new());
+        }
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("01-09-2013", page.Find("input[data-testid=review-date]").GetAttribute("value"));
+            Assert.Equal("15-11-2013", page.Find("input[data-testid=review-next-date]").GetAttribute("value"));
+        });
+        await page.Find("button[data-testid=review-record]").ClickAsync(new());
+
+        var review = await StoredAsync(db => db.MentorReviews.SingleOrDefaultAsync(r => r.BusinessId == business && r.ChangesAgreed == kept["changes"], Cancel));
+        Assert.Equal((new DateOnly(2013, 9, 1), new DateOnly(2013, 11, 15), kept["discussed"]), (review.ReviewedOn, review.NextReviewOn, review.Discussed));
+        Assert.Equal((PlanPart.Customers, kept[nameof(PlanPart.Customers)]), (Assert.Single(review.SectionNotes).Part, review.SectionNotes[0].Note));
+        page.WaitForAssertion(() => Assert.All(kept.Keys, field =>
+            Assert.Contains(JSInterop.Invocations, i => i.Identifier == "kaarya.drafts.clear" && Equals(i.Arguments[0], DraftStore.ForReview(plan.Id, field)))));
+    }
+
+    [Fact]
+    public async Task A_date_chosen_from_the_calendar_is_kept_as_a_draft_and_half_typed_text_is_not_taken_for_a_date()
+    {
+        SignInAs("mentor.bina", KaaryaRole.Mentor);
+        var business = await DemoViewers.BusinessOfAsync(Database, "KAA-01");
+        await using var db = Database.CreateDbContext();
+        var plan = await db.BusinessPlans.Where(p => p.BusinessId == business).OrderByDescending(p => p.Version).FirstAsync(Cancel);
+        JSInterop.Setup<string?>("kaarya.drafts.load", DraftStore.ForReview(plan.Id, "reviewed-on")).SetResult("02-09-20");
+        var page = RenderWithProviders<PlanReviewPage>(p => p.Add(r => r.Id, business));
+        page.WaitForElement("[data-testid=review-section-ProductsAndServices]");
+        foreach (var _ in Enum.GetValues<PlanPart>())
+        {
+            await page.Find("button[data-testid=review-next]").ClickAsync(new());
+        }
+
+        await PickDateAsync(page.FindComponents<MudDatePicker>()[1], new DateOnly(2013, 12, 3));
+
+        page.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "kaarya.drafts.save"
+            && Equals(i.Arguments[0], DraftStore.ForReview(plan.Id, "next-review-on")) && Equals(i.Arguments[1], "03-12-2013")));
+        Assert.Equal("03-09-2013", page.Find("input[data-testid=review-date]").GetAttribute("value"));
     }
 
     [Fact]

@@ -51,4 +51,60 @@ public sealed class MyBusinessPageTests : KaaryaComponentTest
         Assert.DoesNotContain(reasons, text => page.Markup.Contains(text, StringComparison.Ordinal));
         Assert.DoesNotContain(herName, page.Markup, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task She_sees_her_past_reviews_with_her_mentor_and_whether_she_acknowledged_them_and_no_one_elses()
+    {
+        await SignInAsSurvivorAsync("kaa-01", "KAA-01");
+        var hers = await DemoViewers.BusinessOfAsync(Database, "KAA-01");
+        await using var db = Database.CreateDbContext();
+        var herReviews = await db.MentorReviews.Where(r => r.BusinessId == hers).ToListAsync(Cancel);
+        var othersReviews = await db.MentorReviews.Where(r => r.BusinessId != hers).ToListAsync(Cancel);
+
+        var page = RenderWithProviders<MyBusinessPage>();
+
+        var section = page.WaitForElement("[data-testid=my-reviews]");
+        Assert.NotEmpty(herReviews);
+        Assert.NotEmpty(othersReviews);
+        Assert.Equal(herReviews.Count, page.FindAll("[data-testid=my-review]").Count);
+        foreach (var review in herReviews)
+        {
+            Assert.Contains(DateFormats.Show(review.ReviewedOn), section.TextContent, StringComparison.Ordinal);
+            Assert.Contains(DateFormats.Show(review.NextReviewOn), section.TextContent, StringComparison.Ordinal);
+            Assert.All(review.SectionNotes, note => Assert.Contains(note.Note, section.TextContent, StringComparison.Ordinal));
+            if (!string.IsNullOrWhiteSpace(review.Discussed))
+            {
+                Assert.Contains(review.Discussed, section.TextContent, StringComparison.Ordinal);
+            }
+
+            if (!string.IsNullOrWhiteSpace(review.ChangesAgreed))
+            {
+                Assert.Contains(review.ChangesAgreed, section.TextContent, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal(herReviews.Count(r => r.IsAcknowledged), page.FindAll("[data-testid=my-review-acknowledged]").Count);
+        Assert.Contains(herReviews.Where(r => r.IsAcknowledged), r => section.TextContent.Contains(
+            $"I acknowledged it on {DateFormats.Show(ProgrammeCalendar.Today(r.Acknowledgement!.AcknowledgedAt))}.", StringComparison.Ordinal));
+        Assert.DoesNotContain(othersReviews.SelectMany(r => r.SectionNotes.Select(n => n.Note).Append(r.Discussed).Append(r.ChangesAgreed)).Where(t => !string.IsNullOrWhiteSpace(t)),
+            text => page.Markup.Contains(text, StringComparison.Ordinal));
+        Assert.DoesNotContain(herReviews, r => page.Markup.Contains(r.MentorUserId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_review_she_has_not_acknowledged_yet_says_so_in_her_language()
+    {
+        await SignInAsSurvivorAsync("kaa-03", "KAA-03");
+        var hers = await DemoViewers.BusinessOfAsync(Database, "KAA-03");
+        await using var db = Database.CreateDbContext();
+        var waiting = await db.MentorReviews.Where(r => r.BusinessId == hers).ToListAsync(Cancel);
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("bn-IN");
+
+        var page = RenderWithProviders<MyBusinessPage>();
+
+        page.WaitForElement("[data-testid=my-reviews]");
+        Assert.Contains(waiting, r => !r.IsAcknowledged);
+        Assert.Equal(waiting.Count(r => !r.IsAcknowledged), page.FindAll("[data-testid=my-review-awaiting]").Count);
+        Assert.Contains("আমি এখনও এটা স্বীকার করিনি।", page.Find("[data-testid=my-review-awaiting]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("মেন্টরের সঙ্গে আমার আলোচনা", page.Find("[data-testid=my-reviews] h2").TextContent, StringComparison.Ordinal);
+    }
 }

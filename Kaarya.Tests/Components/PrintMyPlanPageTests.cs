@@ -66,6 +66,77 @@ public sealed class PrintMyPlanPageTests : KaaryaComponentTest
     }
 
     [Fact]
+    public async Task Her_own_words_on_each_part_of_her_plan_and_her_4P_are_printed_as_hers_with_her_answer()
+    {
+        await SignInAsSurvivorAsync("kaa-01", Her);
+        var hers = await DemoViewers.BusinessOfAsync(Database, Her);
+        await using var db = Database.CreateDbContext();
+        var plan = await db.BusinessPlans.Where(p => p.BusinessId == hers).OrderByDescending(p => p.Version).FirstAsync(Cancel);
+        var fourP = await db.Stocktakings.Where(s => s.BusinessId == hers).OrderByDescending(s => s.HeldOn).FirstAsync(Cancel);
+        var words = await db.HerWords.Where(w => w.BusinessId == hers).ToListAsync(Cancel);
+        var onPlan = words.Where(w => w.BusinessPlanId == plan.Id && w.PlanPart != Kaarya.Domain.Plans.PlanPart.Costs)
+            .GroupBy(w => w.PlanPart).Select(g => g.MaxBy(w => w.Revision)!).ToList();
+        var onFourP = words.Where(w => w.StocktakingId == fourP.Id).GroupBy(w => w.FourPPart).Select(g => g.MaxBy(w => w.Revision)!).ToList();
+        var answer = await db.PlanAgreements.Where(a => a.BusinessPlanId == plan.Id).OrderByDescending(a => a.Revision).FirstAsync(Cancel);
+
+        var page = RenderWithProviders<PrintMyPlanPage>();
+
+        page.WaitForElement("[data-testid=printed-business]");
+        Assert.NotEmpty(onPlan);
+        Assert.NotEmpty(onFourP);
+        var printedAsHers = page.FindAll("[data-testid=her-words-shown]").Select(e => e.TextContent).ToList();
+        Assert.All(onPlan.Concat(onFourP), w => Assert.Contains(printedAsHers, shown => shown.Contains(w.Text, StringComparison.Ordinal) && shown.Contains("In my words", StringComparison.Ordinal)));
+        Assert.All(onFourP, w => Assert.Contains(w.Text, page.Find("[data-testid=printed-4p]").TextContent, StringComparison.Ordinal));
+        Assert.Contains(fourP.Purpose, page.Find("[data-testid=printed-4p]").TextContent, StringComparison.Ordinal);
+        var printedAnswer = page.Find("[data-testid=printed-answer]").TextContent;
+        Assert.Contains(answer.Agrees ? "I said: I agree." : "I said: not yet.", printedAnswer, StringComparison.Ordinal);
+        Assert.DoesNotContain(await HerNameAsync(), page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Words_she_wrote_before_are_not_printed_only_what_she_now_says()
+    {
+        await SignInAsSurvivorAsync("kaa-01", Her);
+        var hers = await DemoViewers.BusinessOfAsync(Database, Her);
+        await using var db = Database.CreateDbContext();
+        var plan = await db.BusinessPlans.Where(p => p.BusinessId == hers).OrderByDescending(p => p.Version).FirstAsync(Cancel);
+        var before = await db.HerWords.Where(w => w.BusinessPlanId == plan.Id && w.PlanPart == Kaarya.Domain.Plans.PlanPart.Customers).OrderByDescending(w => w.Revision).FirstAsync(Cancel);
+        var herself = await DemoViewers.ForAsync(Database, "kaa-01");
+        var rewritten = Kaarya.Domain.Voice.HerWordsInput.OnPlan(plan.Id, Kaarya.Domain.Plans.PlanPart.Customers, before);
+        rewritten.Words = "মেলার দিনে গ্রামের মেয়েরাও কেনে";
+        await Services.GetRequiredService<Kaarya.Web.Features.Voice.HerVoiceService>().WriteAsync(rewritten, herself, Cancel);
+        var othersBusiness = await DemoViewers.BusinessOfAsync(Database, "KAA-03");
+        var othersPlan = await db.BusinessPlans.Where(p => p.BusinessId == othersBusiness).OrderByDescending(p => p.Version).FirstAsync(Cancel);
+        var othersInput = Kaarya.Domain.Voice.HerWordsInput.OnPlan(othersPlan.Id, Kaarya.Domain.Plans.PlanPart.Customers);
+        othersInput.Words = "আমার খদ্দের পাশের গ্রামের দোকান";
+        await Services.GetRequiredService<Kaarya.Web.Features.Voice.HerVoiceService>().WriteAsync(othersInput, await DemoViewers.ForAsync(Database, "kaa-03"), Cancel);
+        var othersWords = await db.HerWords.Where(w => w.BusinessId != hers).Select(w => w.Text).ToListAsync(Cancel);
+
+        var page = RenderWithProviders<PrintMyPlanPage>();
+
+        page.WaitForElement("[data-testid=printed-business]");
+        Assert.Contains("মেলার দিনে গ্রামের মেয়েরাও কেনে", page.Find("[data-testid=printed-plan]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(before.Text, page.Markup, StringComparison.Ordinal);
+        Assert.NotEmpty(othersWords);
+        Assert.DoesNotContain(othersWords, text => page.Markup.Contains(text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_survivor_who_has_not_answered_sees_that_on_her_printout()
+    {
+        await SignInAsSurvivorAsync("kaa-03", "KAA-03");
+        var hers = await DemoViewers.BusinessOfAsync(Database, "KAA-03");
+        await using var db = Database.CreateDbContext();
+        var plan = await db.BusinessPlans.Where(p => p.BusinessId == hers).OrderByDescending(p => p.Version).FirstAsync(Cancel);
+        Assert.False(await db.PlanAgreements.AnyAsync(a => a.BusinessPlanId == plan.Id, Cancel));
+
+        var page = RenderWithProviders<PrintMyPlanPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("I have not yet said whether I agree with this plan.", page.Find("[data-testid=printed-answer]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=her-words-shown]"));
+    }
+
+    [Fact]
     public async Task Nothing_only_staff_see_and_no_one_elses_business_reaches_the_printout()
     {
         await SignInAsSurvivorAsync("kaa-01", Her);

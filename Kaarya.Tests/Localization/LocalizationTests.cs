@@ -100,7 +100,7 @@ public sealed partial class LocalizationTests
 
     private static HashSet<string> Placeholders(string value) => [.. Placeholder().Matches(value).Select(m => m.Value)];
 
-    [GeneratedRegex(@"\{\d+\}")]
+    [GeneratedRegex(@"\{(\d+|[A-Za-z]+)\}")]
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"\bT\[""(?<key>[^""{]+)""")]

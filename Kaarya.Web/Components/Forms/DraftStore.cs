@@ -28,6 +28,22 @@ public sealed class DraftStore(IJSRuntime js)
         }
     }
 
+    /// <summary>
+    /// Keeps a value the server set rather than one typed (a date chosen from a picker's calendar
+    /// fires no input event in the browser), so it too survives a circuit that does not come back.
+    /// </summary>
+    public async Task SaveAsync(string key, string value)
+    {
+        try
+        {
+            await js.InvokeVoidAsync("kaarya.drafts.save", key, value);
+        }
+        catch (Exception e) when (e is JSDisconnectedException or JSException or InvalidOperationException or TaskCanceledException)
+        {
+            // No browser to keep it in: the form still holds the value.
+        }
+    }
+
     public async Task ClearAsync(string key)
     {
         try

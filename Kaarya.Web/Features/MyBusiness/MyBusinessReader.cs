@@ -4,6 +4,7 @@ using Kaarya.Domain.Businesses;
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Funding;
 using Kaarya.Domain.Plans;
+using Kaarya.Domain.Reviews;
 using Kaarya.Domain.Voice;
 using Kaarya.Web.Auditing;
 using Kaarya.Web.Data;
@@ -27,7 +28,9 @@ public enum FollowUpKind
 /// Her business as she sees it on her own page: its stage, her plan, the money she received and
 /// how she used it, her risks, her 4P, and what comes next. Nothing staff-only: no sun/cloud, no
 /// reasons staff wrote for a decision, no other survivor. <see cref="Voice"/> is what she herself
-/// has said beside her plan and her 4P.
+/// has said beside her plan and her 4P. <see cref="Reviews"/> are her mentor's reviews of her plan,
+/// newest first, with her acknowledgement: a review holds nothing staff-only (every word of it was
+/// written with her, for her to read and acknowledge), and the mentor's account name is not shown.
 /// </summary>
 public sealed record MyBusinessView(
     Guid BusinessId,
@@ -39,7 +42,8 @@ public sealed record MyBusinessView(
     RiskAssessment? Risks,
     Stocktaking? FourP,
     IReadOnlyList<FollowUp> FollowUps,
-    HerVoice Voice)
+    HerVoice Voice,
+    IReadOnlyList<MentorReview> Reviews)
 {
     public Money TotalReceived => Domain.Common.Money.Sum(Money.Select(m => m.Amount));
 }
@@ -91,7 +95,9 @@ public sealed class MyBusinessReader(IDbContextFactory<KaaryaDbContext> contexts
 
         var words = await db.HerWords.AsNoTracking().Where(w => w.BusinessId == business.Id).ToListAsync(cancellationToken);
         var answers = await db.PlanAgreements.AsNoTracking().Where(a => a.BusinessId == business.Id).ToListAsync(cancellationToken);
+        var reviews = await db.MentorReviews.AsNoTracking().Where(r => r.BusinessId == business.Id).ToListAsync(cancellationToken);
 
-        return new MyBusinessView(business.Id, business.Name, business.CurrentStage, business.Status, plan, money, risks, fourP, followUps, new HerVoice(words, answers));
+        return new MyBusinessView(business.Id, business.Name, business.CurrentStage, business.Status, plan, money, risks, fourP, followUps, new HerVoice(words, answers),
+            [.. reviews.OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.RecordedAt)]);
     }
 }

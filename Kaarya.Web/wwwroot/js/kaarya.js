@@ -59,7 +59,7 @@
         });
     }
 
-    document.addEventListener("input", function (event) {
+    function keepDraft(event) {
         var field = event.target instanceof Element ? event.target.closest("[data-kaarya-draft]") : null;
         var store = draftStore();
         if (field && store && typeof field.value === "string") {
@@ -69,7 +69,11 @@
                 // Storage full or refused: the field still holds the text, as it always did.
             }
         }
-    }, true);
+    }
+
+    // Every keystroke, and the moment a field is committed (a date typed into a picker), is kept.
+    document.addEventListener("input", keepDraft, true);
+    document.addEventListener("change", keepDraft, true);
 
     function signOutForm() {
         return document.getElementById("kaarya-signout");
@@ -150,6 +154,17 @@
             var store = draftStore();
             if (store) {
                 store.removeItem(draftPrefix + key);
+            }
+        },
+        // A value the server set (a date chosen from a picker's calendar), kept as typing would keep it.
+        save: function (key, value) {
+            var store = draftStore();
+            if (store) {
+                try {
+                    store.setItem(draftPrefix + key, value);
+                } catch (e) {
+                    // Storage full or refused: the form still holds the value.
+                }
             }
         }
     };

@@ -13,7 +13,7 @@ namespace Kaarya.Web.Components.Pages.Disbursements;
 public partial class DecisionForm
 {
     private static readonly DecisionInputValidator Validator = new();
-    private readonly Func<object, string, Task<IEnumerable<string>>> _validate = MudValidation.For(Validator);
+    private Func<object, string, Task<IEnumerable<string>>> CheckField => field ??= MudValidation.For(Validator, T);
     private DecisionInput _input = new();
     private DecisionGrounds? _grounds;
     private readonly DomainAction _submit = new();

@@ -16,7 +16,7 @@ namespace Kaarya.Web.Components.Pages.Disbursements;
 public partial class DisbursementRequestForm
 {
     private static readonly DisbursementRequestInputValidator Validator = new();
-    private readonly Func<object, string, Task<IEnumerable<string>>> _validate = MudValidation.For(Validator);
+    private Func<object, string, Task<IEnumerable<string>>> CheckField => field ??= MudValidation.For(Validator, T);
     private DisbursementRequestInput _input = new();
     private readonly DomainAction _submit = new();
     private MudForm? _form;

@@ -19,6 +19,8 @@ public partial class PlanReviewPage
 {
     private const string DiscussedField = "discussed";
     private const string ChangesField = "changes";
+    private const string ReviewedOnField = "reviewed-on";
+    private const string NextReviewOnField = "next-review-on";
     private static readonly MentorReviewInputValidator Validator = new();
     private static readonly PlanPart[] Parts = Enum.GetValues<PlanPart>();
 
@@ -120,7 +122,28 @@ public partial class PlanReviewPage
     private IEnumerable<(string Key, Action<string> Apply, Func<string> Current)> DraftFields() =>
         Parts.Select(part => (DraftKey(part.ToString()), (Action<string>)(text => _input.Section(part).Note = text), (Func<string>)(() => _input.Section(part).Note)))
             .Append((DraftKey(DiscussedField), text => _input.Discussed = text, () => _input.Discussed))
-            .Append((DraftKey(ChangesField), text => _input.ChangesAgreed = text, () => _input.ChangesAgreed));
+            .Append((DraftKey(ChangesField), text => _input.ChangesAgreed = text, () => _input.ChangesAgreed))
+            .Append((DraftKey(ReviewedOnField), text => ApplyDate(text, date => _input.ReviewedOn = date), () => Shown(_input.ReviewedOn)))
+            .Append((DraftKey(NextReviewOnField), text => ApplyDate(text, date => _input.NextReviewOn = date), () => Shown(_input.NextReviewOn)));
+
+    // A date is kept as the field shows it (dd-MM-yyyy). Half-typed or unreadable text is not a date:
+    // the form keeps the date it has rather than guess (decision 0017).
+    private static void ApplyDate(string text, Action<DateOnly> apply)
+    {
+        if (DateFormats.TryRead(text, out var date))
+        {
+            apply(date);
+        }
+    }
+
+    private static string Shown(DateOnly? date) => date is { } value ? DateFormats.Show(value) : string.Empty;
+
+    /// <summary>A date chosen from the calendar fires nothing the browser keeps; the form keeps it itself.</summary>
+    private async Task KeepDateDraftsAsync()
+    {
+        await Drafts.SaveAsync(DraftKey(ReviewedOnField), Shown(_input.ReviewedOn));
+        await Drafts.SaveAsync(DraftKey(NextReviewOnField), Shown(_input.NextReviewOn));
+    }
 
     /// <summary>Takes what the browser kept of each field; true if anything differed from the form.</summary>
     private async Task<bool> ApplyDraftsAsync()
