@@ -12,21 +12,27 @@ internal static class ColdStartReport
     public static Task WriteAsync(string path, string command, string machine, IReadOnlyList<ColdStartRun> runs, CancellationToken cancellationToken)
     {
         var i = CultureInfo.InvariantCulture;
-        var seconds = runs.Select(r => r.Seconds).Order().ToArray();
-        var median = seconds[seconds.Length / 2];
-        var slowest = seconds[^1];
         var md = new StringBuilder();
         md.AppendLine(i, $"### Latest cold-start run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine();
         md.AppendLine(i, $"`{command}`, {machine}");
         md.AppendLine();
-        md.AppendLine("| starts | median s | slowest s | each (s) | empty database after start |");
-        md.AppendLine("|---:|---:|---:|---|---:|");
-        md.AppendLine(i, $"| {runs.Count} | {median:0.00} | {slowest:0.00} | {string.Join(", ", runs.Select(r => r.Seconds.ToString("0.00", i)))} | {runs[0].DatabaseBytes / 1024.0:N0} KiB |");
+        md.AppendLine("| build | starts | median s | slowest s | each (s) | database after start |");
+        md.AppendLine("|---|---:|---:|---:|---|---:|");
+        foreach (var build in runs.GroupBy(r => r.Build))
+        {
+            var seconds = build.Select(r => r.Seconds).Order().ToArray();
+            md.AppendLine(i, $"| {build.Key} | {seconds.Length} | {seconds[seconds.Length / 2]:0.00} | {seconds[^1]:0.00} | {string.Join(", ", build.Select(r => r.Seconds.ToString("0.00", i)))} | {build.First().DatabaseBytes / 1024.0:N0} KiB |");
+        }
+
         md.AppendLine();
-        md.AppendLine(i, $"Process start to the sign-in page, slowest of {runs.Count}: **{slowest:0.00} s** (target under {ColdStart.TargetSeconds:0} s: {(slowest < ColdStart.TargetSeconds ? "met" : "**missed**")}).");
+        var deployed = Deployed(runs);
+        md.AppendLine(i, $"Process start to the sign-in page as deployed, slowest of {deployed.Length}: **{deployed.Max():0.00} s** (target under {ColdStart.TargetSeconds:0} s: {(Met(runs) ? "met" : "**missed**")}).");
         return ReportSection.WriteAsync(path, Section, md.ToString(), cancellationToken);
     }
 
-    public static bool Met(IReadOnlyList<ColdStartRun> runs) => runs.Max(r => r.Seconds) < ColdStart.TargetSeconds;
+    public static bool Met(IReadOnlyList<ColdStartRun> runs) => Deployed(runs).Max() < ColdStart.TargetSeconds;
+
+    private static double[] Deployed(IReadOnlyList<ColdStartRun> runs) =>
+        [.. runs.Where(r => r.Build == ColdStart.ReadyToRun).Select(r => r.Seconds)];
 }
