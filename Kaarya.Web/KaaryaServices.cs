@@ -57,6 +57,7 @@ public static class KaaryaServices
         services.AddScoped<DecisionService>();
         services.AddScoped<DecisionRegister>();
         services.AddScoped<FunderDirectory>();
+        services.AddSingleton<FundingTotals>();
         services.AddScoped<DisbursementService>();
         services.AddScoped<ApprovalInbox>();
         services.AddScoped<LedgerReader>();

@@ -42,6 +42,7 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Audit);
         Services.AddSingleton(Database.Gate);
         Services.AddScoped<CurrentViewer>();
+        Services.AddSingleton<FundingTotals>();
         Services.AddScoped<DisbursementService>();
         Services.AddScoped<ApprovalInbox>();
         Services.AddScoped<FunderDirectory>();

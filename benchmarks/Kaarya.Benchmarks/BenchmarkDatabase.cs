@@ -3,39 +3,44 @@ using Kaarya.Web.Data.Seed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace Kaarya.Benchmarks;
 
 /// <summary>
-/// The SQLite file the benchmark fills and measures: in a temp folder deleted afterwards, or at a
-/// path the caller keeps. It hands out two kinds of context, see <see cref="App"/> and
-/// <see cref="Generator"/>.
+/// The database the benchmark fills and measures: a SQLite file in a temp folder deleted
+/// afterwards or at a path the caller keeps, or a PostgreSQL database made for the run on a
+/// server the caller names and dropped afterwards. It hands out two kinds of context, see
+/// <see cref="App"/> and <see cref="Generator"/>.
 /// </summary>
 internal sealed class BenchmarkDatabase : IAsyncDisposable
 {
-    private readonly string? _temporaryFolder;
+    private readonly Func<ValueTask> _remove;
 
-    private BenchmarkDatabase(string path, string? temporaryFolder)
+    private BenchmarkDatabase(DatabaseProvider provider, string path, Action<DbContextOptionsBuilder, TimeProvider, bool> configure, Func<ValueTask> remove)
     {
+        Provider = provider;
         Path = path;
-        _temporaryFolder = temporaryFolder;
+        _remove = remove;
         var app = new DbContextOptionsBuilder<KaaryaDbContext>();
-        DataServiceCollectionExtensions.UseKaaryaSqlite(app, path, TimeProvider.System);
-        App = new ContextFactory(app.Options);
+        configure(app, TimeProvider.System, true);
+        App = new ContextFactory(provider, app.Options);
 
         // Generated benchmark data is not user activity: auditing 200,000 synthetic rows would
         // write as many audit entries and measure the generator, not the app. So the generator's
         // contexts leave out AuditChangesInterceptor. They keep AuditStampInterceptor, which only
         // fills each record's own CreatedAt/CreatedBy columns as the app would, at almost no cost.
-        Generator = new ContextFactory(new DbContextOptionsBuilder<KaaryaDbContext>()
-            .UseSqlite(DataServiceCollectionExtensions.SqliteConnectionString(path))
-            .AddInterceptors(new AuditStampInterceptor(GenerationClock))
-            .Options);
+        var generator = new DbContextOptionsBuilder<KaaryaDbContext>();
+        configure(generator, GenerationClock, false);
+        Generator = new ContextFactory(provider, generator.AddInterceptors(new AuditStampInterceptor(GenerationClock)).Options);
     }
 
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file, or the PostgreSQL database's name.</summary>
     public string Path { get; }
 
-    public bool Existed { get; private init; }
+    public bool Existed { get; private set; }
 
     /// <summary>Contexts exactly as the app configures them, interceptors included: for measuring.</summary>
     public IDbContextFactory<KaaryaDbContext> App { get; }
@@ -46,8 +51,9 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
     /// <summary>The "now" stamped on generated records, fixed so that runs produce the same data.</summary>
     public static TimeProvider GenerationClock { get; } = new FixedClock(new DateTimeOffset(2025, 4, 1, 5, 30, 0, TimeSpan.Zero));
 
-    public long SizeInBytes => new FileInfo(Path).Length;
+    public long SizeInBytes => Provider == DatabaseProvider.Sqlite ? new FileInfo(Path).Length : 0;
 
+    /// <summary>A SQLite file: a new one in a temp folder, or <paramref name="keptPath"/>, made if missing.</summary>
     public static async Task<BenchmarkDatabase> OpenAsync(string? keptPath, CancellationToken cancellationToken)
     {
         BenchmarkDatabase database;
@@ -55,35 +61,108 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         {
             var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kaarya-bench", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            database = new BenchmarkDatabase(System.IO.Path.Combine(folder, "kaarya-bench.db"), folder);
+            database = OnSqlite(System.IO.Path.Combine(folder, "kaarya-bench.db"), () =>
+            {
+                Directory.Delete(folder, recursive: true);
+                return ValueTask.CompletedTask;
+            });
         }
         else
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(keptPath)!);
-            database = new BenchmarkDatabase(keptPath, temporaryFolder: null) { Existed = File.Exists(keptPath) };
+            database = OnSqlite(keptPath, () => ValueTask.CompletedTask);
+            database.Existed = File.Exists(keptPath);
         }
 
-        // The app's own start-up: its migrations, and its journal mode (WAL), which decides what
-        // each audited view costs to commit. No demo data: the generator fills the database.
-        var noDemo = new DatabaseOptions { Path = database.Path, LoadDemoData = false };
-        var initialiser = new DatabaseInitialiser(database.App, noDemo, new DemoDataLoader(database.App, noDemo), NullLogger<DatabaseInitialiser>.Instance);
-        await initialiser.InitialiseAsync(cancellationToken);
+        await database.InitialiseAsync(cancellationToken);
         return database;
+    }
+
+    /// <summary>
+    /// A new database on the PostgreSQL server <paramref name="serverConnectionString"/> names (a
+    /// user who may create databases), migrated as the app migrates it, dropped when disposed.
+    /// </summary>
+    public static async Task<BenchmarkDatabase> OpenPostgresAsync(string serverConnectionString, CancellationToken cancellationToken)
+    {
+        var name = "kaarya_bench_" + Guid.NewGuid().ToString("N");
+        var admin = new NpgsqlConnectionStringBuilder(serverConnectionString) { Pooling = false, Database = "postgres" }.ToString();
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"", cancellationToken);
+        var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ToString();
+        var database = new BenchmarkDatabase(
+            DatabaseProvider.Postgres,
+            name,
+            (builder, clock, app) =>
+            {
+                if (app)
+                {
+                    DataServiceCollectionExtensions.UseKaaryaPostgres(builder, connectionString, clock);
+                }
+                else
+                {
+                    builder.UseNpgsql(connectionString);
+                }
+            },
+            async () =>
+            {
+                NpgsqlConnection.ClearAllPools();
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+            });
+        await database.InitialiseAsync(cancellationToken);
+        return database;
+    }
+
+    /// <summary>The PostgreSQL server's version, e.g. "15.14".</summary>
+    public async Task<string> ServerVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await App.CreateDbContextAsync(cancellationToken);
+        return await db.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
+    private static BenchmarkDatabase OnSqlite(string path, Func<ValueTask> remove) => new(
+        DatabaseProvider.Sqlite,
+        path,
+        (builder, clock, app) =>
+        {
+            if (app)
+            {
+                DataServiceCollectionExtensions.UseKaaryaSqlite(builder, path, clock);
+            }
+            else
+            {
+                builder.UseSqlite(DataServiceCollectionExtensions.SqliteConnectionString(path));
+            }
+        },
+        remove);
+
+    /// <summary>
+    /// The app's own start-up: its migrations and, on SQLite, its journal mode (WAL), which
+    /// decides what each audited view costs to commit. No demo data: the generator fills the database.
+    /// </summary>
+    private async Task InitialiseAsync(CancellationToken cancellationToken)
+    {
+        var noDemo = new DatabaseOptions { Provider = Provider, Path = Path, LoadDemoData = false };
+        var initialiser = new DatabaseInitialiser(App, noDemo, new DemoDataLoader(App, noDemo), NullLogger<DatabaseInitialiser>.Instance);
+        await initialiser.InitialiseAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
         await Task.Yield();
-        if (_temporaryFolder is not null)
-        {
-            Directory.Delete(_temporaryFolder, recursive: true);
-        }
+        await _remove();
     }
 
-    private sealed class ContextFactory(DbContextOptions<KaaryaDbContext> options) : IDbContextFactory<KaaryaDbContext>
+    private sealed class ContextFactory(DatabaseProvider provider, DbContextOptions<KaaryaDbContext> options) : IDbContextFactory<KaaryaDbContext>
     {
-        public KaaryaDbContext CreateDbContext() => new(options);
+        public KaaryaDbContext CreateDbContext() => KaaryaDbContextFactory.Create(provider, options);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -14,6 +14,18 @@ internal sealed record BenchmarkOptions
 
     public int Seed { get; init; } = 2013;
 
+    /// <summary>Timed postings per database (postings).</summary>
+    public int Postings { get; init; } = 2_000;
+
+    /// <summary>Starts of the published app (cold-start).</summary>
+    public int Starts { get; init; } = 5;
+
+    /// <summary>
+    /// A PostgreSQL server (a user who may create databases) to measure postings on as well; from
+    /// <c>--postgres</c> or the environment variable <c>KAARYA_BENCH_POSTGRES</c>.
+    /// </summary>
+    public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("KAARYA_BENCH_POSTGRES") is { Length: > 0 } server ? server : null;
+
     /// <summary>The Markdown file the figures are written into.</summary>
     public required string OutputPath { get; init; }
 
@@ -24,14 +36,23 @@ internal sealed record BenchmarkOptions
     public string? DatabasePath { get; init; }
 
     public const string Usage = """
-        Usage: dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- [workbook] [options]
-          workbook           the ledger workbook against a bare writer (issue 5), not the use cases
+        Usage: dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- [command] [options]
+        Commands:
+          (none)             the staff workspace's use cases and the chain walk (issue 4)
+          workbook           the ledger workbook against a bare writer (issue 5)
+          postings           postings per second, one per transaction, on SQLite (and PostgreSQL with --postgres)
+          cold-start         the published app's start on an empty database to its first page
+          all                every one of them, in turn, each writing its section of the report
+        Options:
           --participants N   participants, one business each (default 10000)
           --entries N        ledger entries, including a few reversals (default 200000; 100000 for workbook)
           --iterations N     timed calls per use case (default 200)
+          --postings N       timed postings per database (default 2000)
+          --starts N         cold starts (default 5)
+          --postgres CONN    a PostgreSQL server for the postings (default: $KAARYA_BENCH_POSTGRES; none: SQLite only)
           --seed N           seed of the generator (default 2013)
           --out PATH         Markdown report (default docs/benchmarks.md in the repository)
-          --database PATH    keep the generated database here; if it exists, measure it as it is
+          --database PATH    keep the generated SQLite database here; if it exists, measure it as it is
         """;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
@@ -47,6 +68,9 @@ internal sealed record BenchmarkOptions
                 "--participants" => options with { Participants = Positive(name, value) },
                 "--entries" => options with { LedgerEntries = Positive(name, value) },
                 "--iterations" => options with { Iterations = Positive(name, value) },
+                "--postings" => options with { Postings = Positive(name, value) },
+                "--starts" => options with { Starts = Positive(name, value) },
+                "--postgres" => options with { Postgres = value },
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { OutputPath = Path.GetFullPath(value) },
                 "--database" => options with { DatabasePath = Path.GetFullPath(value) },

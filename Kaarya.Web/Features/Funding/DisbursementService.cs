@@ -9,10 +9,13 @@ namespace Kaarya.Web.Features.Funding;
 /// <summary>
 /// The money flow's use cases: record a request, approve or reject it, reverse an entry, close a
 /// period. Every posting runs in its own transaction, one at a time, so that the chain can
-/// neither fork nor gap; the ledger table's unique keys are the last line of defence.
+/// neither fork nor gap; the ledger table's unique keys are the last line of defence. The funders'
+/// totals each posting is checked against come from the app's <see cref="FundingTotals"/>.
 /// </summary>
-public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> contexts, TimeProvider clock)
+public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> contexts, TimeProvider clock, FundingTotals? totals = null)
 {
+    private readonly FundingTotals _totals = totals ?? new FundingTotals();
+
     // One writer at a time in this process; across processes, SQLite's write lock (BEGIN IMMEDIATE)
     // or PostgreSQL's advisory lock (LedgerBook.HoldAsync) keeps them in line.
     private static readonly SemaphoreSlim PostingGate = new(1, 1);
@@ -82,7 +85,7 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
         {
             await using var db = await OpenAsync(manager, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var book = new LedgerBook(db);
+            var book = new LedgerBook(db, _totals);
             await book.HoldAsync(cancellationToken);
             var previous = await book.ClosedThroughAsync(cancellationToken);
             var now = clock.GetUtcNow();
@@ -105,7 +108,7 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
         {
             await using var db = await OpenAsync(actor, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var book = new LedgerBook(db);
+            var book = new LedgerBook(db, _totals);
             // Held before the request is read, so a request approved meanwhile elsewhere is seen as such.
             await book.HoldAsync(cancellationToken);
             var entry = await post(book, db, clock.GetUtcNow());

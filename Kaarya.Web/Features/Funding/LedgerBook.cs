@@ -10,9 +10,13 @@ namespace Kaarya.Web.Features.Funding;
 /// The ledger as seen from inside one database transaction: the head to chain onto, the figures
 /// the domain checks a tranche against, and the postings themselves. Callers own the transaction
 /// (see <see cref="DisbursementService"/>, and the demo data loader, which posts in one transaction).
+/// The funders' totals come from <paramref name="totals"/>, the app's <see cref="FundingTotals"/>;
+/// without it the book sums them afresh.
 /// </summary>
-internal sealed class LedgerBook(KaaryaDbContext db)
+internal sealed class LedgerBook(KaaryaDbContext db, FundingTotals? totals = null)
 {
+    private readonly FundingTotals _totals = totals ?? new FundingTotals();
+
     /// <summary>The key of PostgreSQL's transaction-level advisory lock that one posting at a time holds.</summary>
     public const long PostgresLockKey = 0x4b61617279614c; // "KaaryaL"
 
@@ -55,7 +59,7 @@ internal sealed class LedgerBook(KaaryaDbContext db)
             .Where(b => b.FunderId == request.FunderId && b.PhaseId == request.PhaseId)
             .Select(b => b.Amount)
             .FirstOrDefaultAsync(cancellationToken);
-        var funderPosted = await NetAsync(db.LedgerEntries.Where(e => e.FunderId == request.FunderId && e.PhaseId == request.PhaseId), cancellationToken);
+        var funderPosted = await _totals.NetAsync(db, request.FunderId, request.PhaseId, cancellationToken);
         return new FundingPosition(postedAgainstDecision, budget, funderPosted, await ClosedThroughAsync(cancellationToken));
     }
 

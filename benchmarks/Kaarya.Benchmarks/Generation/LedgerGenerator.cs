@@ -20,6 +20,12 @@ internal sealed class LedgerGenerator(IDbContextFactory<KaaryaDbContext> context
     /// <summary>One reversal in this many entries: "a few", as mistakes are.</summary>
     private const int EntriesPerReversal = 500;
 
+    /// <summary>
+    /// Immediate decisions left without a tranche (the last ones, about 1% of the default programme),
+    /// so that the posting benchmark has decisions to pay (<see cref="Measuring.PostingThroughput"/>).
+    /// </summary>
+    public const int DecisionsLeftOpen = 100;
+
     private readonly Dictionary<Guid, Money> _postedAgainstDecision = [];
     private readonly Dictionary<(Guid FunderId, Guid PhaseId), Money> _postedByFunder = [];
     private LedgerHead _head = LedgerHead.Genesis;
@@ -35,7 +41,10 @@ internal sealed class LedgerGenerator(IDbContextFactory<KaaryaDbContext> context
         }
 
         var reversals = entries / EntriesPerReversal;
-        var tranches = PlanTranches(programme.Payable, entries - reversals);
+        var paid = programme.Payable.Count > 2 * DecisionsLeftOpen
+            ? programme.Payable.Take(programme.Payable.Count - DecisionsLeftOpen).ToList()
+            : programme.Payable;
+        var tranches = PlanTranches(paid, entries - reversals);
         var reverseAt = new HashSet<int>(Enumerable.Range(0, tranches.Length).OrderBy(_ => random.Next()).Take(reversals));
         var written = 0;
         foreach (var batch in tranches.Select((tranche, t) => (tranche, t)).Chunk(BatchSize))

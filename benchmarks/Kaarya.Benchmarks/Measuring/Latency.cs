@@ -34,6 +34,6 @@ internal sealed record Latency(string UseCase, int Calls, double P50, double P95
     }
 
     /// <summary>Nearest rank: the smallest time that at least <paramref name="p"/> of the calls did not exceed.</summary>
-    private static double Percentile(double[] sorted, double p) =>
+    internal static double Percentile(double[] sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -24,6 +24,9 @@ internal sealed class UseCaseBenchmarks(BenchmarkDatabase database, BenchmarkOpt
     /// <summary>Issue 4: the dashboard answers within 200 ms at the 95th percentile.</summary>
     public const double DashboardTargetMs = 200;
 
+    /// <summary>Issue 7: the whole chain of 200,000 entries re-walked in under 2 seconds.</summary>
+    public const double ChainTargetMs = 2_000;
+
     private const int WarmUps = 5;
     private const int ChainRuns = 5;
 
@@ -81,7 +84,7 @@ internal sealed class UseCaseBenchmarks(BenchmarkDatabase database, BenchmarkOpt
         var dashboard = new DashboardQueries(database.App, ledger, audit, clock);
         await Measure("Dashboard", DashboardTargetMs, () => dashboard.LoadAsync(_staff, cancellationToken));
 
-        await Measure("Ledger: verify the whole hash chain", null, async () =>
+        await Measure("Ledger: verify the whole hash chain", ChainTargetMs, async () =>
         {
             var verification = await ledger.VerifyAsync(_staff, cancellationToken);
             if (!verification.IsIntact)

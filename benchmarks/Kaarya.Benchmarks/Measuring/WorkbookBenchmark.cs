@@ -199,8 +199,8 @@ internal static class WorkbookBenchmark
         writer.Write(content);
     }
 
-    public const string Start = "<!-- workbook-results:start: written by benchmarks/Kaarya.Benchmarks workbook, edits here are overwritten -->";
-    public const string End = "<!-- workbook-results:end -->";
+    private const string Start = "<!-- workbook-results:start: written by benchmarks/Kaarya.Benchmarks workbook, edits here are overwritten -->";
+    private const string End = "<!-- workbook-results:end -->";
 
     /// <summary>Writes the figures between the workbook markers of the report; returns whether both targets were met.</summary>
     public static async Task<bool> WriteReportAsync(string path, string command, string machine, IReadOnlyList<WorkbookRun> runs, CancellationToken cancellationToken)
@@ -212,7 +212,6 @@ internal static class WorkbookBenchmark
         var met = ratio <= TargetRatio && peak < TargetPeakMiB;
         var i = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
-        md.AppendLine(Start);
         md.AppendLine(i, $"### Latest workbook run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine();
         md.AppendLine(i, $"`{command}`, {machine}");
@@ -230,15 +229,7 @@ internal static class WorkbookBenchmark
         md.AppendLine("| | " + string.Join(" | ", book[0].StepSeconds.Keys.Select(k => Median(book.Select(r => r.StepSeconds.GetValueOrDefault(k))).ToString("0.00", i))) + " |");
         md.AppendLine();
         md.AppendLine(i, $"Time ratio workbook / bare writer: **{ratio:0.00}x** (target at most {TargetRatio:0.0}x: {(ratio <= TargetRatio ? "met" : "MISSED")}). Peak resident memory of the workbook's process: **{peak:0} MiB** (target under {TargetPeakMiB:0} MiB: {(peak < TargetPeakMiB ? "met" : "MISSED")}).");
-        md.AppendLine(End);
-
-        var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : string.Empty;
-        var start = existing.IndexOf(Start, StringComparison.Ordinal);
-        var end = existing.IndexOf(End, StringComparison.Ordinal);
-        var text = start >= 0 && end > start
-            ? string.Concat(existing.AsSpan(0, start), md.ToString().TrimEnd('\n'), existing.AsSpan(end + End.Length))
-            : existing + "\n" + md;
-        await File.WriteAllTextAsync(path, text, cancellationToken);
+        await Reporting.ReportSection.WriteAsync(path, Start, End, md.ToString(), cancellationToken);
         return met;
     }
 
