@@ -51,11 +51,14 @@ public static class ImportWorkbookReader
 
         using (workbook)
         {
-            return new ImportWorkbook(
+            var read = new ImportWorkbook(
                 ReadSheet(workbook, ImportLayout.ParticipantSheet),
                 ReadSheet(workbook, ImportLayout.BusinessSheet),
                 ReadSheet(workbook, ImportLayout.DecisionSheet),
                 ReadSheet(workbook, ImportLayout.DisbursementSheet));
+            return read.RowCount > 0
+                ? read
+                : throw new ImportFileRefusedException("Import.File.Empty", "The workbook has no rows to import: fill the register sheets from row 2 down.");
         }
     }
 
