@@ -61,22 +61,6 @@ public abstract class RegisterImportTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
-    public async Task A_workbook_saved_again_by_a_spreadsheet_program_imports_the_same()
-    {
-        Kaarya.Tests.Exports.LibreOffice.Require();
-        var resaved = await Kaarya.Tests.Exports.LibreOffice.SavedAgainAsync(ImportWorkbookBuilder.GoodRegisters().Fill(_template), Cancel);
-
-        var report = await Import.ImportAsync(resaved, Manager, cancellationToken: Cancel);
-
-        Assert.Empty(report.Problems);
-        Assert.Equal(new ImportCounts(2, 2, 2, 2), report.Counts);
-        await using var db = _database.CreateDbContext();
-        var imported = await db.LedgerEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Take(2).Select(e => e.AmountPaise).ToListAsync(Cancel);
-        Assert.Equal([700_000L, 500_050L], imported);
-        Assert.True((await _database.Ledger.VerifyChainAsync(Cancel)).IsIntact);
-    }
-
-    [Fact]
     public async Task Past_disbursements_enter_the_ledger_in_value_date_order_to_the_paisa_with_four_eyes()
     {
         await Import.ImportAsync(ImportWorkbookBuilder.GoodRegisters().Fill(_template), Manager, cancellationToken: Cancel);
