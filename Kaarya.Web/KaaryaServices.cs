@@ -71,6 +71,8 @@ public static class KaaryaServices
         services.AddSingleton<SurvivorConfirmation>();
         services.AddScoped<Components.Forms.DraftStore>();
         services.AddScoped<LedgerWorkbookExport>();
+        services.AddScoped<Features.Import.ImportTemplate>();
+        services.AddScoped<Features.Import.RegisterImport>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Kaarya.Web.Components;
 using Kaarya.Web.Data;
 using Kaarya.Web.Data.Seed;
 using Kaarya.Web.Features.Exports;
+using Kaarya.Web.Features.Import;
 using Kaarya.Web.Identity;
 using Kaarya.Web.Operations;
 using Kaarya.Web.Security;
@@ -58,6 +59,7 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
+app.MapImportEndpoints();
 app.MapKaaryaHealthChecks();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.Ready(app.Logger, app.Urls));

@@ -26,6 +26,28 @@ public readonly partial record struct Money : IComparable<Money>
 
     public static Money FromPaise(long paise) => new(paise);
 
+    /// <summary>
+    /// An amount given as a number of rupees (a spreadsheet's number, say), converted exactly:
+    /// false for a fraction of a paisa or an amount beyond what paise can hold.
+    /// </summary>
+    public static bool TryFromRupees(decimal rupees, out Money money)
+    {
+        money = Zero;
+        if (Math.Abs(rupees) > long.MaxValue / (decimal)PaisePerRupee)
+        {
+            return false;
+        }
+
+        var paise = rupees * PaisePerRupee;
+        if (paise != decimal.Truncate(paise))
+        {
+            return false;
+        }
+
+        money = new Money((long)paise);
+        return true;
+    }
+
     public static Money operator +(Money left, Money right) => new(checked(left.Paise + right.Paise));
 
     public static Money operator -(Money left, Money right) => new(checked(left.Paise - right.Paise));

@@ -71,6 +71,10 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<Kaarya.Web.Features.Reviews.MentorReviewReader>();
         Services.AddScoped<Kaarya.Web.Features.Reviews.MentorReviewService>();
         Services.AddSingleton(Kaarya.Domain.Funding.DisbursementBand.Default);
+        Services.AddScoped<Kaarya.Web.Features.Import.ImportTemplate>();
+        Services.AddScoped(_ => new Kaarya.Web.Features.Import.RegisterImport(
+            Database, Kaarya.Domain.Funding.DisbursementBand.Default, Database.Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Kaarya.Web.Features.Import.RegisterImport>.Instance));
         Services.AddSingleton(new SignInOptions());
 
         // Her confirm step on the mentor's device checks her password against the demo accounts.

@@ -138,4 +138,24 @@ public class MoneyTests
         Assert.Throws<OverflowException>(() => largest + Money.FromPaise(1));
         Assert.Throws<OverflowException>(() => Money.Sum([largest, Money.FromPaise(1)]));
     }
+
+    [Theory]
+    [InlineData("12500", 1_250_000L)]
+    [InlineData("12500.5", 1_250_050L)]
+    [InlineData("0.01", 1L)]
+    [InlineData("-300.25", -30_025L)]
+    public void Rupees_as_a_decimal_become_exact_paise(string rupees, long paise)
+    {
+        Assert.True(Money.TryFromRupees(decimal.Parse(rupees, System.Globalization.CultureInfo.InvariantCulture), out var money));
+        Assert.Equal(paise, money.Paise);
+    }
+
+    [Theory]
+    [InlineData("0.001")]
+    [InlineData("12500.005")]
+    [InlineData("100000000000000000000")]
+    public void A_fraction_of_a_paisa_or_an_amount_beyond_paise_is_refused(string rupees)
+    {
+        Assert.False(Money.TryFromRupees(decimal.Parse(rupees, System.Globalization.CultureInfo.InvariantCulture), out _));
+    }
 }

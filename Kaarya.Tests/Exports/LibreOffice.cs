@@ -49,6 +49,25 @@ public static class LibreOffice
     /// <summary>Every sheet of the workbook as LibreOffice shows it after recalculating: rows of cells, by sheet name.</summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string>>>> SheetsAsCsvAsync(byte[] workbook, CancellationToken cancellationToken)
     {
+        var files = await ConvertAsync(workbook, CsvFilter, "workbook-*.csv", cancellationToken);
+        var sheets = new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>(StringComparer.Ordinal);
+        foreach (var (name, bytes) in files)
+        {
+            sheets[Path.GetFileNameWithoutExtension(name)["workbook-".Length..]] = Csv(Encoding.UTF8.GetString(bytes));
+        }
+
+        return sheets;
+    }
+
+    /// <summary>The workbook opened and saved again as .xlsx by LibreOffice Calc, as someone filling it in would.</summary>
+    public static async Task<byte[]> SavedAgainAsync(byte[] workbook, CancellationToken cancellationToken)
+    {
+        var files = await ConvertAsync(workbook, "xlsx:Calc MS Excel 2007 XML", "workbook.xlsx", cancellationToken);
+        return Assert.Single(files).Value;
+    }
+
+    private static async Task<Dictionary<string, byte[]>> ConvertAsync(byte[] workbook, string filter, string pattern, CancellationToken cancellationToken)
+    {
         var folder = Directory.CreateTempSubdirectory("kaarya-libreoffice-");
         try
         {
@@ -65,7 +84,7 @@ public static class LibreOffice
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var argument in new[] { $"-env:UserInstallation={new Uri(profile).AbsoluteUri}", "--headless", "--norestore", "--convert-to", CsvFilter, "--outdir", output, input })
+            foreach (var argument in new[] { $"-env:UserInstallation={new Uri(profile).AbsoluteUri}", "--headless", "--norestore", "--convert-to", filter, "--outdir", output, input })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -87,16 +106,15 @@ public static class LibreOffice
 
             var log = $"{await said}{await complained}";
             Assert.True(process.ExitCode == 0, $"LibreOffice failed ({process.ExitCode}): {log}");
-            var files = Directory.Exists(output) ? Directory.GetFiles(output, "workbook-*.csv") : [];
-            Assert.True(files.Length > 0, $"LibreOffice wrote no sheet: {log}");
-            var sheets = new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>(StringComparer.Ordinal);
+            var files = Directory.Exists(output) ? Directory.GetFiles(output, pattern) : [];
+            Assert.True(files.Length > 0, $"LibreOffice wrote no file: {log}");
+            var converted = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var file in files)
             {
-                var name = Path.GetFileNameWithoutExtension(file)["workbook-".Length..];
-                sheets[name] = Csv(await File.ReadAllTextAsync(file, Encoding.UTF8, cancellationToken));
+                converted[Path.GetFileName(file)] = await File.ReadAllBytesAsync(file, cancellationToken);
             }
 
-            return sheets;
+            return converted;
         }
         finally
         {

@@ -27,6 +27,9 @@ public static class AccessMatrix
         ["GET /businesses/{Id:guid}/review"] = Roles(KaaryaRole.Mentor),
         ["GET /approvals"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /audit"] = Roles(KaaryaRole.ProgrammeManager),
+        // Importing registers posts past payments as approved: the programme manager's to vouch for (decision 0014).
+        ["GET /import"] = Roles(KaaryaRole.ProgrammeManager),
+        ["GET /import/template.xlsx"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /my-business"] = Roles(KaaryaRole.Survivor),
         ["GET /my-business/print"] = Roles(KaaryaRole.Survivor),
         ["GET /account/login"] = Everyone,
@@ -45,7 +48,7 @@ public static class AccessMatrix
     /// that open every page in a browser skip them; what they answer is tested where it is made
     /// (Kaarya.Tests/Exports, Kaarya.Tests/Operations).
     /// </summary>
-    public static readonly IReadOnlySet<string> NotPages = new HashSet<string> { "GET /exports/ledger.xlsx", "GET /healthz", "GET /readyz" };
+    public static readonly IReadOnlySet<string> NotPages = new HashSet<string> { "GET /exports/ledger.xlsx", "GET /import/template.xlsx", "GET /healthz", "GET /readyz" };
 
     /// <summary>A demo user of each role (seed-data/users.json), all with the demo password.</summary>
     public static IReadOnlyDictionary<KaaryaRole, string> DemoUsers { get; } = new Dictionary<KaaryaRole, string>

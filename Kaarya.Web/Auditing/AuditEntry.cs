@@ -17,6 +17,7 @@ public enum AuditAction
     Viewed = 40,
     AccessRefused = 41,
     UserCreated = 50,
+    Imported = 60,
 }
 
 /// <summary>One field's value before and after a change.</summary>

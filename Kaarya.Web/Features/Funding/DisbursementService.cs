@@ -17,8 +17,9 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
     private readonly FundingTotals _totals = totals ?? new FundingTotals();
 
     // One writer at a time in this process; across processes, SQLite's write lock (BEGIN IMMEDIATE)
-    // or PostgreSQL's advisory lock (LedgerBook.HoldAsync) keeps them in line.
-    private static readonly SemaphoreSlim PostingGate = new(1, 1);
+    // or PostgreSQL's advisory lock (LedgerBook.HoldAsync) keeps them in line. The register import
+    // posts through the same gate.
+    internal static readonly SemaphoreSlim PostingGate = new(1, 1);
     private static readonly DisbursementRequestInputValidator RequestValidator = new();
 
     /// <summary>Records a request for approval. The same idempotency key twice records it once.</summary>
