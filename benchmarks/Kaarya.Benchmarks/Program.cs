@@ -13,6 +13,18 @@ if (args.Length == 3 && args[0] == WorkbookBenchmark.ChildCommand)
     return await WorkbookBenchmark.ChildMainAsync(args[1..], CancellationToken.None);
 }
 
+// "circuits [options]" and "load [options]": issue 7's benchmarks with real browsers; the
+// browsers run in a child process, "browser-users PLAN" (see LiveBenchmarks and BrowserUsers).
+if (args.Length == 2 && args[0] == BrowserUsers.ChildCommand)
+{
+    return await BrowserUsers.ChildMainAsync(args[1]);
+}
+
+if (LiveBenchmarks.Handles(args))
+{
+    return await LiveBenchmarks.RunAsync(args, RepositoryRoot(), CancellationToken.None);
+}
+
 // "workbook [options]": issue 5's workbook benchmark instead of issue 4's use cases.
 var workbookMode = args.Length > 0 && args[0] == "workbook";
 BenchmarkOptions options;
