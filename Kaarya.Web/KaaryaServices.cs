@@ -25,7 +25,7 @@ public static class KaaryaServices
     /// <summary>Everything the app needs, in one place, so tests host the same app as production.</summary>
     public static IServiceCollection AddKaarya(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(ConfigureCircuits);
         services.AddMudServices();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options => ConfigureCultures(options, configuration));
@@ -83,6 +83,18 @@ public static class KaaryaServices
         var minimum = section.GetValue<long?>("MinimumRupees") ?? 8_000;
         var maximum = section.GetValue<long?>("MaximumRupees") ?? 20_000;
         return new DisbursementBand(Money.FromRupees(minimum), Money.FromRupees(maximum));
+    }
+
+    /// <summary>
+    /// ASP.NET Core's defaults, written out because they are a decision (docs/decisions/0016): a
+    /// dropped phone connection gets its circuit back for 3 minutes, at most 100 such circuits are
+    /// kept, and browsers never see the server's exception details.
+    /// </summary>
+    private static void ConfigureCircuits(Microsoft.AspNetCore.Components.Server.CircuitOptions options)
+    {
+        options.DisconnectedCircuitMaxRetained = 100;
+        options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+        options.DetailedErrors = false;
     }
 
     private static void ConfigureCultures(RequestLocalizationOptions options, IConfiguration configuration)

@@ -32,14 +32,44 @@ internal sealed class BenchmarkCommands(BenchmarkOptions options, string reposit
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown command."),
     };
 
-    /// <summary>Every figure: each measurement runs even when one before it missed its target.</summary>
+    /// <summary>
+    /// Every figure: each measurement runs even when one before it missed its target. The
+    /// workspace's programme is generated once and kept for the postings and the browser benchmarks.
+    /// </summary>
     private async Task<bool> AllAsync(CancellationToken cancellationToken)
     {
-        var met = await WorkspaceAsync(postingsAfter: true, cancellationToken);
-        met &= await ColdStartAsync(cancellationToken);
-        met &= await WorkbookAsync(cancellationToken);
-        return met;
+        var folder = options.DatabasePath is null ? Path.Combine(Path.GetTempPath(), "kaarya-bench", "all-" + Guid.NewGuid().ToString("N")) : null;
+        var shared = options.DatabasePath ?? Path.Combine(folder!, "kaarya-bench.db");
+        try
+        {
+            var kept = new BenchmarkCommands(options with { DatabasePath = shared }, repositoryRoot, entriesGiven, progress);
+            var met = await kept.WorkspaceAsync(postingsAfter: true, cancellationToken);
+            met &= await ColdStartAsync(cancellationToken);
+            met &= await WorkbookAsync(cancellationToken);
+            foreach (var live in new[] { "circuits", "load" })
+            {
+                progress($"{live}: with real browsers, on the workspace's programme");
+                string[] arguments =
+                [
+                    live, "--database", shared, "--out", options.OutputPath,
+                    "--participants", Invariant(options.Participants), "--entries", Invariant(options.LedgerEntries), "--seed", Invariant(options.Seed),
+                ];
+                met &= await LiveBenchmarks.RunAsync(arguments, repositoryRoot, cancellationToken) == 0;
+            }
+
+            return met;
+        }
+        finally
+        {
+            if (folder is not null && Directory.Exists(folder))
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Issue 4's use cases on the generated programme; with <paramref name="postingsAfter"/> the

@@ -11,6 +11,18 @@ if (args.Length == 3 && args[0] == WorkbookBenchmark.ChildCommand)
     return await WorkbookBenchmark.ChildMainAsync(args[1..], CancellationToken.None);
 }
 
+// "circuits [options]" and "load [options]": issue 7's benchmarks with real browsers; the
+// browsers run in a child process, "browser-users PLAN" (see LiveBenchmarks and BrowserUsers).
+if (args.Length == 2 && args[0] == BrowserUsers.ChildCommand)
+{
+    return await BrowserUsers.ChildMainAsync(args[1]);
+}
+
+if (LiveBenchmarks.Handles(args))
+{
+    return await LiveBenchmarks.RunAsync(args, RepositoryRoot(), CancellationToken.None);
+}
+
 var named = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal);
 var command = named ? args[0] : BenchmarkCommands.Workspace;
 if (!BenchmarkCommands.Names.Contains(command))

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kaarya.Benchmarks.Measuring;
+using Kaarya.Benchmarks.Reporting;
+
+namespace Kaarya.Benchmarks;
+
+/// <summary>
+/// The two benchmarks that run the app for real browsers (issue 7): <c>circuits</c>, memory per
+/// interactive circuit, and <c>load</c>, the bounded load test. Each writes its section of the
+/// report and returns the process's exit code: 0 met, 1 missed or any error, 2 a wrong option.
+/// </summary>
+internal static class LiveBenchmarks
+{
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "circuits" or "load";
+
+    public static async Task<int> RunAsync(string[] args, string repositoryRoot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        LiveOptions options;
+        try
+        {
+            options = LiveOptions.Parse(args[1..], repositoryRoot);
+        }
+        catch (ArgumentException problem)
+        {
+            await Console.Error.WriteLineAsync(problem.Message);
+            return 2;
+        }
+
+        var clock = Stopwatch.StartNew();
+        void Progress(string message) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed:mm\\:ss}] {message}"));
+        var loadBefore = MachineFacts.LoadAverage();
+        var calibration = MachineFacts.Calibrate();
+        Progress($"calibration: SHA-256 of 64 MiB in {calibration:0} ms; load {loadBefore}");
+        await using var run = await LiveRun.StartAsync(options, Progress, cancellationToken);
+        string Machine() => string.Create(CultureInfo.InvariantCulture,
+            $"{Environment.ProcessorCount} processors, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, calibration {calibration:0} ms, load before {loadBefore}, after {MachineFacts.LoadAverage()}");
+
+        if (args[0] == "circuits")
+        {
+            var memory = await CircuitMemory.RunAsync(run, options, Progress, cancellationToken);
+            await LiveReport.WriteCircuitsAsync(options.OutputPath, options.CommandLine("circuits"), Machine(), memory, cancellationToken);
+            Console.WriteLine();
+            Console.WriteLine($"per circuit on the grid:     {CircuitMemory.Describe(memory.PerCircuitOnGrid)}");
+            Console.WriteLine($"per circuit on a business:   {CircuitMemory.Describe(memory.PerCircuitOnBusiness)}");
+            foreach (var problem in memory.Problems)
+            {
+                Console.WriteLine("problem: " + problem);
+            }
+
+            Console.WriteLine($"{(memory.Met ? "Target met" : "Target MISSED")}; figures written to {options.OutputPath}");
+            return memory.Met ? 0 : 1;
+        }
+
+        var load = await LoadTest.RunAsync(run, options, Progress, cancellationToken);
+        await LiveReport.WriteLoadAsync(options.OutputPath, options.CommandLine("load"), Machine(), load, cancellationToken);
+        Console.WriteLine();
+        Console.WriteLine($"{"interaction (ms in the browser)",-52} {"count",6} {"p50",8} {"p95",8} {"p99",8} {"max",8} {"driver p95",10}");
+        foreach (var latency in load.Latencies.Append(load.Overall).OfType<InteractionLatency>())
+        {
+            Console.WriteLine(LoadTest.Line(latency));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU s: app {load.Cpu.ServerSeconds:0.0}, Chromium {load.Cpu.ChromiumSeconds:0.0}, driver {load.Cpu.DriverSeconds:0.0}, client {load.Cpu.ClientSeconds:0.0}, others {load.Cpu.OthersSeconds:0.0} over {load.WallSeconds:0} s"));
+        foreach (var error in load.Errors.Take(30))
+        {
+            Console.WriteLine("error: " + error);
+        }
+
+        Console.WriteLine($"{load.Errors.Count} errors; {(load.Passed ? "passed" : "FAILED")}; figures written to {options.OutputPath}");
+        return load.Passed ? 0 : 1;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using Kaarya.Benchmarks.Measuring;
+
+namespace Kaarya.Benchmarks.Reporting;
+
+/// <summary>
+/// Writes the circuit and load benchmarks' figures into the Markdown report, each between its
+/// own markers, leaving the rest of the file as people wrote it. Missing markers are added at the end.
+/// </summary>
+internal static class LiveReport
+{
+    public const string CircuitsStart = "<!-- circuit-results:start: written by benchmarks/Kaarya.Benchmarks circuits, edits here are overwritten -->";
+    public const string CircuitsEnd = "<!-- circuit-results:end -->";
+    public const string LoadStart = "<!-- load-results:start: written by benchmarks/Kaarya.Benchmarks load, edits here are overwritten -->";
+    public const string LoadEnd = "<!-- load-results:end -->";
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string MiB(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.0", Invariant);
+
+    public static string KiB(long bytes) => (bytes / 1024.0).ToString("N0", Invariant);
+
+    public static async Task WriteCircuitsAsync(string path, string command, string machine, CircuitMemoryResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var md = new StringBuilder();
+        md.AppendLine(CircuitsStart);
+        md.AppendLine(Invariant, $"### Latest circuit run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"`{command}`, {machine}");
+        md.AppendLine();
+        md.AppendLine("| server process | circuits | managed heap MiB | resident MiB | private MiB |");
+        md.AppendLine("|---|---:|---:|---:|---:|");
+        Row(md, "no circuit, after the warm-up", 0, result.Without);
+        Row(md, "users on the businesses grid", result.CircuitsOnGrid, result.OnGrid);
+        Row(md, "users on a business page", result.CircuitsOnBusiness, result.OnBusiness);
+        Row(md, "after the users left", result.CircuitsAfterClosing, result.AfterClosing);
+        md.AppendLine();
+        md.AppendLine("| per circuit ((with − without) / users) | managed heap KiB | resident KiB | private KiB |");
+        md.AppendLine("|---|---:|---:|---:|");
+        PerCircuit(md, "on the businesses grid", result.PerCircuitOnGrid);
+        PerCircuit(md, "on a business page", result.PerCircuitOnBusiness);
+        md.AppendLine();
+        var worst = Math.Max(
+            Math.Max(result.PerCircuitOnGrid.ManagedBytes, result.PerCircuitOnBusiness.ManagedBytes),
+            Math.Max(result.PerCircuitOnGrid.PrivateBytes, result.PerCircuitOnBusiness.PrivateBytes));
+        md.AppendLine(Invariant, $"Largest per-circuit figure: **{KiB(worst)} KiB** (target under 1 MiB, 1,024 KiB, for the managed heap and private memory: {(result.Met ? "met" : "**missed**")}).");
+        AppendProblems(md, "Problems", result.Problems);
+        md.Append(CircuitsEnd);
+        await ReplaceAsync(path, CircuitsStart, CircuitsEnd, md.ToString(), cancellationToken);
+    }
+
+    public static async Task WriteLoadAsync(string path, string command, string machine, LoadTestResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var md = new StringBuilder();
+        md.AppendLine(LoadStart);
+        md.AppendLine(Invariant, $"### Latest load run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"`{command}`, {machine}");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"{result.Users} users browsed and recorded for {result.BrowsingSeconds:0} s; {result.Recorded} records written through the forms. Errors: **{result.Errors.Count}** ({(result.Passed ? "passed" : "**failed**")}).");
+        md.AppendLine();
+        md.AppendLine("| interaction (latency in the browser, ms) | count | p50 | p95 | p99 | max | p95 as Playwright saw it |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var l in result.Latencies)
+        {
+            LatencyRow(md, l.Kind, l);
+        }
+
+        if (result.Overall is { } all)
+        {
+            LatencyRow(md, "**" + all.Kind + "**", all);
+        }
+
+        md.AppendLine();
+        md.AppendLine("| server memory | managed heap MiB | resident MiB | private MiB |");
+        md.AppendLine("|---|---:|---:|---:|");
+        MemoryRow(md, "before, no circuit (after a full collection)", result.Before);
+        MemoryRow(md, "while browsing, mean of samples every 2 s", result.MeanWhileBrowsing);
+        MemoryRow(md, "while browsing, the sample with the largest resident set", result.PeakWhileBrowsing);
+        MemoryRow(md, string.Create(Invariant, $"at the end, {result.CircuitsAtEnd} circuits open (after a full collection)"), result.AfterWithCircuits);
+        md.AppendLine();
+        var users = Math.Max(1, result.Users);
+        md.AppendLine(Invariant, $"Per circuit at the end ((with − without) / users, after a full collection): managed heap {KiB((result.AfterWithCircuits.ManagedBytes - result.Before.ManagedBytes) / users)} KiB, private {KiB((result.AfterWithCircuits.PrivateBytes - result.Before.PrivateBytes) / users)} KiB; while browsing (mean, no collection forced): private {KiB((result.MeanWhileBrowsing.PrivateBytes - result.Before.PrivateBytes) / users)} KiB.");
+        md.AppendLine();
+        var cpu = result.Cpu;
+        var capacity = result.WallSeconds * Environment.ProcessorCount;
+        md.AppendLine(Invariant, $"| CPU over the {result.WallSeconds:0} s of browsing ({Environment.ProcessorCount} processors, {capacity:0} processor-seconds) | processor-seconds | share |");
+        md.AppendLine("|---|---:|---:|");
+        CpuRow(md, "the app (this process: Kestrel, Blazor, EF Core, SQLite)", cpu.ServerSeconds, capacity);
+        CpuRow(md, "Chromium (browser, renderers, utilities)", cpu.ChromiumSeconds, capacity);
+        CpuRow(md, "Playwright's driver (node)", cpu.DriverSeconds, capacity);
+        CpuRow(md, "the client process driving the users", cpu.ClientSeconds, capacity);
+        CpuRow(md, "everything else on the machine", cpu.OthersSeconds, capacity);
+        md.AppendLine();
+        AppendProblems(md, "Errors", result.Errors);
+        var warnings = result.ServerWarnings.GroupBy(w => w).Select(g => g.Count() == 1 ? g.Key : string.Create(Invariant, $"{g.Key} (×{g.Count()})")).ToList();
+        AppendProblems(md, "Server warnings (not counted as errors)", warnings);
+        md.Append(LoadEnd);
+        await ReplaceAsync(path, LoadStart, LoadEnd, md.ToString(), cancellationToken);
+    }
+
+    private static void Row(StringBuilder md, string label, int circuits, ServerMemory m) =>
+        md.AppendLine(Invariant, $"| {label} | {circuits} | {MiB(m.ManagedBytes)} | {MiB(m.ResidentBytes)} | {MiB(m.PrivateBytes)} |");
+
+    private static void PerCircuit(StringBuilder md, string label, ServerMemory m) =>
+        md.AppendLine(Invariant, $"| {label} | {KiB(m.ManagedBytes)} | {KiB(m.ResidentBytes)} | {KiB(m.PrivateBytes)} |");
+
+    private static void MemoryRow(StringBuilder md, string label, ServerMemory m) =>
+        md.AppendLine(Invariant, $"| {label} | {MiB(m.ManagedBytes)} | {MiB(m.ResidentBytes)} | {MiB(m.PrivateBytes)} |");
+
+    private static void LatencyRow(StringBuilder md, string label, InteractionLatency l) =>
+        md.AppendLine(Invariant, $"| {label} | {l.Count} | {l.P50:0} | {l.P95:0} | {l.P99:0} | {l.Max:0} | {l.DriverP95:0} |");
+
+    private static void CpuRow(StringBuilder md, string label, double seconds, double capacity) =>
+        md.AppendLine(Invariant, $"| {label} | {seconds:0.0} | {(capacity > 0 ? seconds / capacity : 0):0%} |");
+
+    private static void AppendProblems(StringBuilder md, string heading, IReadOnlyList<string> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine();
+        md.AppendLine(Invariant, $"{heading} ({problems.Count}, the first 20):");
+        md.AppendLine();
+        foreach (var problem in problems.Take(20))
+        {
+            md.AppendLine(Invariant, $"- `{problem.Replace('`', '\'').ReplaceLineEndings(" ")}`");
+        }
+
+        md.AppendLine();
+    }
+
+    private static async Task ReplaceAsync(string path, string start, string end, string section, CancellationToken cancellationToken)
+    {
+        var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "# Benchmarks\n";
+        var from = existing.IndexOf(start, StringComparison.Ordinal);
+        var to = existing.IndexOf(end, StringComparison.Ordinal);
+        var text = from >= 0 && to > from
+            ? string.Concat(existing.AsSpan(0, from), section, existing.AsSpan(to + end.Length))
+            : existing.TrimEnd('\n') + "\n\n" + section + "\n";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, text, cancellationToken);
+    }
+}
