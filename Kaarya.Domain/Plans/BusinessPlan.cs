@@ -100,6 +100,43 @@ public sealed class BusinessPlan : AuditableEntity
         return new BusinessPlan(business.Id, 1, draftedOn, draftedBy, content);
     }
 
+    /// <summary>The <see cref="DomainException.Code"/> of a save started from a version that is no longer the latest.</summary>
+    public const string ChangedMeanwhile = "plan-changed-meanwhile";
+
+    /// <summary>
+    /// The version a form saves: the first plan, or the next after the one the form started from.
+    /// Two staff may open the same plan; whoever saves second started from a version that is no
+    /// longer the latest, and her save is refused rather than laid silently over the first one's.
+    /// </summary>
+    /// <param name="latest">The latest stored version, or null before the first plan.</param>
+    /// <param name="startedFromVersion">The version the form was filled in from; 0 for a first plan.</param>
+    public static BusinessPlan SaveFrom(Business business, BusinessPlan? latest, int startedFromVersion, DateOnly on, Actor by, PlanContent content)
+    {
+        ArgumentNullException.ThrowIfNull(business);
+        MustStillBeLatest(latest, startedFromVersion);
+        return latest is null ? Draft(business, on, by, content) : latest.Revise(on, by, content);
+    }
+
+    /// <summary>Refuses a save whose form started from another version than the latest, naming who saved the latest and when.</summary>
+    public static void MustStillBeLatest(BusinessPlan? latest, int startedFromVersion)
+    {
+        if (latest is null)
+        {
+            Rule.Require(startedFromVersion == 0, ChangedMeanwhile, $"Version {startedFromVersion} of this plan is no longer there. Nothing was saved; reopen the plan.");
+            return;
+        }
+
+        Rule.Require(
+            latest.Version == startedFromVersion,
+            ChangedMeanwhile,
+            $"{latest.DraftedBy} saved version {latest.Version} of this plan at {ShowMoment(latest.CreatedAt)}, while you were working from "
+            + (startedFromVersion == 0 ? "an empty plan" : $"version {startedFromVersion}")
+            + $". Nothing of yours was saved and what you typed is still here: look at version {latest.Version} beside it, then save yours as version {latest.Version + 1} if it should replace it.");
+    }
+
+    private static string ShowMoment(DateTimeOffset at) =>
+        at.ToOffset(ProgrammeCalendar.IndiaOffset).ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The next version of this plan; this version stays as it was.</summary>
     public BusinessPlan Revise(DateOnly revisedOn, Actor revisedBy, PlanContent content)
     {

@@ -11,6 +11,12 @@ public sealed class PlanInput
 {
     public Guid BusinessId { get; set; }
 
+    /// <summary>
+    /// The version this form was filled in from (0 for a first plan). A save is refused when
+    /// another version was saved meanwhile (<see cref="BusinessPlan.MustStillBeLatest"/>).
+    /// </summary>
+    public int StartedFromVersion { get; set; }
+
     public DateOnly? DraftedOn { get; set; }
 
     public string ProductsAndServices { get; set; } = string.Empty;
@@ -34,6 +40,7 @@ public sealed class PlanInput
         return new PlanInput
         {
             BusinessId = plan.BusinessId,
+            StartedFromVersion = plan.Version,
             DraftedOn = revisedOn,
             ProductsAndServices = plan.ProductsAndServices,
             Customers = plan.Customers,

@@ -1,10 +1,14 @@
 using Kaarya.Domain.Common;
+using Kaarya.Web.Data;
 
 namespace Kaarya.Web.Components.Forms;
 
 /// <summary>
 /// Runs a form's or page's action one at a time (a double click does nothing more) and keeps the
-/// domain's refusal, in its own words, for the page to show beside the form.
+/// domain's refusal, in its own words, for the page to show beside the form. A database that
+/// takes no writes (read-only or full) is a refusal too, not a crash: the form stays as it was
+/// and says that nothing was saved and whom to tell (<see cref="StoreErrors.RefusesWrites(Exception?)"/>;
+/// EF Core has already logged the failure for the administrator).
 /// </summary>
 public sealed class DomainAction
 {
@@ -34,6 +38,11 @@ public sealed class DomainAction
         {
             Refusal = refused.Message;
             RefusalCode = refused.Code;
+        }
+        catch (Exception failure) when (StoreErrors.RefusesWrites(failure))
+        {
+            Refusal = StoreErrors.RefusesWritesSentence;
+            RefusalCode = StoreErrors.RefusesWritesCode;
         }
         finally
         {

@@ -62,6 +62,9 @@ public sealed class DraftStore(IJSRuntime js)
     /// <summary>The key of her optional words with her answer on a plan version.</summary>
     public static string ForAnswer(Guid planId) => $"answer:{planId:N}";
 
+    /// <summary>The key of one written part of the plan form of a business (kept until that plan is saved).</summary>
+    public static string ForPlan(Guid businessId, string part) => $"plan:{businessId:N}:{part}";
+
     /// <summary>The key of one field of a mentor's review of a plan version.</summary>
     public static string ForReview(Guid planId, string field) => $"review:{planId:N}:{field}";
 }
