@@ -15,6 +15,9 @@ public sealed class DomainAction
     /// <summary>The refused rule's stable code, so a screen can say it in her language (<see cref="RefusalText"/>).</summary>
     public string? RefusalCode { get; private set; }
 
+    /// <summary>The refusal itself, with its values, for <see cref="RefusalText"/> to say in the screen's language.</summary>
+    public DomainException? Refused { get; private set; }
+
     public async Task RunAsync(Func<Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -24,8 +27,7 @@ public sealed class DomainAction
         }
 
         IsRunning = true;
-        Refusal = null;
-        RefusalCode = null;
+        Dismiss();
         try
         {
             await action();
@@ -34,6 +36,7 @@ public sealed class DomainAction
         {
             Refusal = refused.Message;
             RefusalCode = refused.Code;
+            Refused = refused;
         }
         finally
         {
@@ -45,6 +48,7 @@ public sealed class DomainAction
     {
         Refusal = null;
         RefusalCode = null;
+        Refused = null;
     }
 }
 
