@@ -38,6 +38,21 @@ public sealed partial class RefusalTextTests
         Assert.Empty(mismatched);
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_field_or_action_a_refusal_names_has_its_words(string file)
+    {
+        var sentences = Strings(file);
+        var sources = Sources();
+
+        // "{0} is required." and "Only a programme manager can {0}." name a field or an action in English.
+        var named = sources.Values.SelectMany(text => Named().Matches(text).Select(m => m.Groups["words"].Value)).Distinct(StringComparer.Ordinal).ToList();
+        var missing = named.Where(words => !sentences.ContainsKey($"Refusal.Term.{words}"));
+
+        Assert.True(named.Count > 40, $"only {named.Count} named fields and actions found");
+        Assert.Empty(missing);
+    }
+
     [Fact]
     public void The_source_is_read_for_every_kind_of_refusal()
     {
@@ -80,15 +95,14 @@ public sealed partial class RefusalTextTests
         Assert.Empty(raw);
     }
 
-    private static List<RefusalSite> Sites()
-    {
+    private static List<RefusalSite> Sites() => [.. RefusalSites.In(Sources())];
+
+    private static Dictionary<string, string> Sources() =>
         // Operations/ speaks to whoever runs the backup command at a console, in English.
-        var sources = new[] { "Kaarya.Domain", "Kaarya.Web" }
+        new[] { "Kaarya.Domain", "Kaarya.Web" }
             .SelectMany(project => Directory.EnumerateFiles(Repository.PathTo(project), "*.cs", SearchOption.AllDirectories))
             .Where(path => !Excluded().IsMatch(path.Replace('\\', '/')))
             .ToDictionary(path => path, File.ReadAllText, StringComparer.Ordinal);
-        return [.. RefusalSites.In(sources)];
-    }
 
     private static string Where(RefusalSite site) => $"{Path.GetFileName(site.File)}: {site.Key}";
 
@@ -104,6 +118,9 @@ public sealed partial class RefusalTextTests
 
     [GeneratedRegex(@"/(bin|obj|Migrations|Operations)/")]
     private static partial Regex Excluded();
+
+    [GeneratedRegex(@"Rule\.(Required|Optional)Text\([^,]+, ""(?<words>[^""]+)""|MustBeProgrammeManager\(""(?<words>[^""]+)""")]
+    private static partial Regex Named();
 
     [GeneratedRegex(@"\w+\.Refusal\b(?!Code|Text)")]
     private static partial Regex RawRefusal();
