@@ -90,7 +90,7 @@ public sealed class RiskAssessment : AuditableEntity
         ArgumentNullException.ThrowIfNull(assessedBy);
         ArgumentNullException.ThrowIfNull(risks);
         assessedBy.MustKeepRecords();
-        Rule.Require(phase.Includes(assessedOn), "outside-phase", $"The assessment date {DateFormats.Show(assessedOn)} is outside {phase.Name}.");
+        Rule.Require(phase.Includes(assessedOn), "outside-phase", "risk-assessment", $"The assessment date {DateFormats.Show(assessedOn)} is outside {phase.Name}.");
         BusinessId = business.Id;
         PhaseId = phase.Id;
         AssessedOn = assessedOn;

@@ -14,7 +14,7 @@ public static class InputCheck
         var result = validator.Validate(input);
         if (!result.IsValid)
         {
-            throw new DomainException("input-invalid", string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()));
+            throw new DomainException("input-invalid", $"{string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct())}");
         }
     }
 }

@@ -11,6 +11,32 @@ public static class Rule
         }
     }
 
+    /// <summary>The same guard for a sentence with values: they stay apart from the words, for translation.</summary>
+    public static void Require(bool condition, string code, RefusalMessage message)
+    {
+        if (!condition)
+        {
+            throw new DomainException(code, message);
+        }
+    }
+
+    /// <summary>A rule that says different things in different cases: <paramref name="variant"/> names this one.</summary>
+    public static void Require(bool condition, string code, string variant, string message)
+    {
+        if (!condition)
+        {
+            throw new DomainException(code, message) { Variant = variant };
+        }
+    }
+
+    public static void Require(bool condition, string code, string variant, RefusalMessage message)
+    {
+        if (!condition)
+        {
+            throw new DomainException(code, message) { Variant = variant };
+        }
+    }
+
     public static string RequiredText(string? value, string what, int maxLength)
     {
         var trimmed = value?.Trim();

@@ -42,7 +42,7 @@ public sealed class DisbursementDecision : AuditableEntity
             "no-risk-assessment", $"A decision needs a risk assessment of {business.Name} in {phase.Name}; record the risk assessment first.");
         Rule.Require(business.Status != BusinessStatus.Closed, "business-closed", $"{business.Name} is closed; a closed business gets no decision.");
         decidedBy.MustKeepRecords();
-        Rule.Require(phase.Includes(decidedOn), "outside-phase", $"The decision date {DateFormats.Show(decidedOn)} is outside {phase.Name}.");
+        Rule.Require(phase.Includes(decidedOn), "outside-phase", "decision", $"The decision date {DateFormats.Show(decidedOn)} is outside {phase.Name}.");
 
         BusinessId = business.Id;
         PhaseId = phase.Id;

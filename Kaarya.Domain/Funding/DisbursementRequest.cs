@@ -102,10 +102,10 @@ public sealed class DisbursementRequest : AuditableEntity
         ArgumentNullException.ThrowIfNull(funder);
         ArgumentNullException.ThrowIfNull(recordedBy);
         recordedBy.MustKeepRecords();
-        Rule.Require(decision.AllowsDisbursement, "decision-not-immediate",
-            decision.Kind == DecisionKind.Delayed
-                ? "This decision is delayed until the discussion with her family; record a new decision before paying out."
-                : "This decision was not to disburse; no money can be paid against it.");
+        Rule.Require(decision.AllowsDisbursement || decision.Kind != DecisionKind.Delayed, "decision-not-immediate", "delayed",
+            "This decision is delayed until the discussion with her family; record a new decision before paying out.");
+        Rule.Require(decision.AllowsDisbursement, "decision-not-immediate", "no-disbursement",
+            "This decision was not to disburse; no money can be paid against it.");
         Rule.Require(amount.IsPositive, "amount-not-positive", "A disbursement must be more than ₹0.");
         Rule.Require(amount <= decision.Amount, "tranche-over-decision",
             $"{amount.ToShortString()} is more than the {decision.Amount.ToShortString()} decided for this business.");
@@ -113,8 +113,8 @@ public sealed class DisbursementRequest : AuditableEntity
             $"The money cannot be paid on {DateFormats.Show(valueDate)}, before the decision of {DateFormats.Show(decision.DecidedOn)}.");
         Rule.Require(Enum.IsDefined(method), "method-unknown", "Choose cash, bank transfer or cheque.");
         var cleanReference = Rule.OptionalText(reference, "The reference", TextLimits.Reference);
-        Rule.Require(method == PaymentMethod.Cash || cleanReference.Length > 0, "no-reference",
-            method == PaymentMethod.Cheque ? "A cheque payment needs the cheque number." : "A bank transfer needs the bank's transaction reference.");
+        Rule.Require(method != PaymentMethod.Cheque || cleanReference.Length > 0, "no-reference", "cheque", "A cheque payment needs the cheque number.");
+        Rule.Require(method == PaymentMethod.Cash || cleanReference.Length > 0, "no-reference", "bank-transfer", "A bank transfer needs the bank's transaction reference.");
         Rule.Require(idempotencyKey != Guid.Empty, "no-idempotency-key", "The request has no submission key.");
         return new DisbursementRequest(decision, funder, amount, valueDate, method, cleanReference, recordedBy, recordedAt, idempotencyKey);
     }
@@ -136,7 +136,7 @@ public sealed class DisbursementRequest : AuditableEntity
             "You recorded this request, so another programme manager must approve it.");
 
         var afterThis = position.NetPostedAgainstDecision + Amount;
-        Rule.Require(afterThis <= decision.Amount, "tranche-over-decision",
+        Rule.Require(afterThis <= decision.Amount, "tranche-over-decision", "total",
             $"This tranche would bring the total paid to {afterThis.ToShortString()}, more than the {decision.Amount.ToShortString()} decided.");
         Rule.Require(Amount <= position.FunderRemaining, "budget-overrun",
             $"{Amount.ToShortString()} is more than the funder's remaining budget of {position.FunderRemaining.ToShortString()} for this phase.");

@@ -135,7 +135,7 @@ public sealed class LedgerEntry
         if (posting.ReversesSequence is null)
         {
             Rule.Require(posting.Amount.IsPositive, "posting-not-positive", "A disbursement posted to the ledger must be more than ₹0.");
-            Rule.Require(!string.Equals(posting.RecordedBy, posting.ApprovedBy, StringComparison.Ordinal), "four-eyes",
+            Rule.Require(!string.Equals(posting.RecordedBy, posting.ApprovedBy, StringComparison.Ordinal), "four-eyes", "ledger",
                 "A disbursement must be approved by someone other than the person who recorded it.");
         }
         else

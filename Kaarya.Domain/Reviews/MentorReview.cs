@@ -11,7 +11,7 @@ public sealed record ReviewNote
 {
     public ReviewNote(PlanPart part, string note)
     {
-        Rule.Require(Enum.IsDefined(part), "part-unknown", "Choose the part of the plan the note is about.");
+        Rule.Require(Enum.IsDefined(part), "part-unknown", "note", "Choose the part of the plan the note is about.");
         Part = part;
         Note = Rule.RequiredText(note, "The note on a part of the plan", TextLimits.Passage);
     }
@@ -162,7 +162,7 @@ public sealed class MentorReview : AuditableEntity
     {
         ArgumentNullException.ThrowIfNull(viewer);
         Rule.Require(viewer.Role == KaaryaRole.Mentor, NotMentorCode, OnlyHerMentor);
-        Rule.Require(RecordAccess.MayRecordMentorReview(viewer, participantId), "not-assigned",
+        Rule.Require(RecordAccess.MayRecordMentorReview(viewer, participantId), "not-assigned", "any-day",
             "Only a mentor assigned to her can record a review of her plan.");
     }
 
@@ -180,9 +180,9 @@ public sealed class MentorReview : AuditableEntity
     public static void EnsureAcknowledgedByHerself(Viewer survivor, Guid participantId)
     {
         ArgumentNullException.ThrowIfNull(survivor);
-        Rule.Require(RecordAccess.MayAcknowledgeReview(survivor, participantId), NotHerAcknowledgementCode,
-            survivor.Role == KaaryaRole.Mentor
-                ? "A mentor cannot acknowledge a review for her. She acknowledges it herself, after her own confirm step."
-                : "Only she can acknowledge a review of her plan.");
+        var mayAcknowledge = RecordAccess.MayAcknowledgeReview(survivor, participantId);
+        Rule.Require(mayAcknowledge || survivor.Role != KaaryaRole.Mentor, NotHerAcknowledgementCode, "mentor",
+            "A mentor cannot acknowledge a review for her. She acknowledges it herself, after her own confirm step.");
+        Rule.Require(mayAcknowledge, NotHerAcknowledgementCode, "Only she can acknowledge a review of her plan.");
     }
 }

@@ -82,8 +82,8 @@ public sealed class HerWords : AuditableEntity
         ArgumentNullException.ThrowIfNull(stocktaking);
         EnsureWrittenByHerself(author, business.ParticipantId);
         Rule.Require(stocktaking.BusinessId == business.Id, "stocktaking-of-another-business", "That stocktaking belongs to another business.");
-        Rule.Require(Enum.IsDefined(part), "part-unknown", "Choose which of the 4P your words are about.");
-        Rule.Require(latest is null || (latest.StocktakingId == stocktaking.Id && latest.FourPPart == part), "words-elsewhere",
+        Rule.Require(Enum.IsDefined(part), "part-unknown", "four-p", "Choose which of the 4P your words are about.");
+        Rule.Require(latest is null || (latest.StocktakingId == stocktaking.Id && latest.FourPPart == part), "words-elsewhere", "stocktaking",
             "New words follow the words on the same part of the same stocktaking.");
         return new HerWords(business, latest, author, text, writtenAt) { StocktakingId = stocktaking.Id, FourPPart = part };
     }

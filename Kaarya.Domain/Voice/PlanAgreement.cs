@@ -69,7 +69,7 @@ public sealed class PlanAgreement : AuditableEntity
         ArgumentNullException.ThrowIfNull(business);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(her);
-        Rule.Require(RecordAccess.MayWriteHerOwnWords(her, business.ParticipantId), HerWords.NotHersCode,
+        Rule.Require(RecordAccess.MayWriteHerOwnWords(her, business.ParticipantId), HerWords.NotHersCode, "answer",
             "Only she can say whether she agrees with her plan. Staff and her mentor can read her answer, not give it for her.");
         Rule.Require(plan.BusinessId == business.Id, "plan-of-another-business", "That plan belongs to another business.");
         Rule.Require(plan.Version == latestVersion, "plan-superseded",

@@ -54,6 +54,21 @@ public sealed class DisbursementRequestFormTests : KaaryaComponentTest
     }
 
     [Fact]
+    public async Task On_a_Bengali_screen_more_than_the_decision_allows_is_refused_in_Bengali_with_both_amounts()
+    {
+        SignInAs("staff.rina", KaaryaRole.Staff);
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("bn-IN");
+        var (form, decision) = await RenderFormAsync();
+
+        await FillAsync(form, "1,25,000", "02-12-2013", string.Empty);
+        await form.Find("button[data-testid=request-submit]").ClickAsync(new());
+
+        var refusal = form.WaitForElement("[data-testid=request-refusal]");
+        Assert.Equal("₹1,25,000 এই ব্যবসার জন্য ঠিক করা ₹15,000-এর চেয়ে বেশি।", refusal.TextContent.Trim());
+        Assert.Empty(await WaitForRequestsAsync(decision, 0));
+    }
+
+    [Fact]
     public async Task A_double_click_records_one_request()
     {
         SignInAs("staff.rina", KaaryaRole.Staff);

@@ -38,5 +38,5 @@ public sealed class UserAccounts(UserManager<KaaryaUser> users)
     }
 
     private static void Succeed(IdentityResult result) =>
-        Rule.Require(result.Succeeded, "user-refused", string.Join(" ", result.Errors.Select(e => e.Description)));
+        Rule.Require(result.Succeeded, "user-refused", $"{string.Join(" ", result.Errors.Select(e => e.Description))}");
 }

@@ -19,6 +19,9 @@ public sealed class DomainAction
     /// <summary>The refused rule's stable code, so a screen can say it in her language (<see cref="RefusalText"/>).</summary>
     public string? RefusalCode { get; private set; }
 
+    /// <summary>The refusal itself, with its values, for <see cref="RefusalText"/> to say in the screen's language.</summary>
+    public DomainException? Refused { get; private set; }
+
     public async Task RunAsync(Func<Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -28,8 +31,7 @@ public sealed class DomainAction
         }
 
         IsRunning = true;
-        Refusal = null;
-        RefusalCode = null;
+        Dismiss();
         try
         {
             await action();
@@ -38,6 +40,7 @@ public sealed class DomainAction
         {
             Refusal = refused.Message;
             RefusalCode = refused.Code;
+            Refused = refused;
         }
         catch (Exception failure) when (StoreErrors.RefusesWrites(failure))
         {
@@ -54,6 +57,7 @@ public sealed class DomainAction
     {
         Refusal = null;
         RefusalCode = null;
+        Refused = null;
     }
 }
 

@@ -47,7 +47,7 @@ public sealed class AssessmentService(IDbContextFactory<KaaryaDbContext> context
             ?? throw new DomainException("no-business", "That business does not exist.");
         var programme = await db.Programmes.AsNoTracking().SingleAsync(cancellationToken);
         var phase = programme.PhaseOn(on)
-            ?? throw new DomainException("no-phase", $"{DateFormats.Show(on)} is outside every phase of {programme.Name}.");
+            ?? throw new DomainException("no-phase", $"{DateFormats.Show(on)} is outside every phase of {programme.Name}.") { Variant = "date" };
         return (business, phase);
     }
 }

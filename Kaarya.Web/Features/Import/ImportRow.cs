@@ -53,7 +53,7 @@ public sealed class ImportRow
     public void Refused(string column, DomainException refused)
     {
         ArgumentNullException.ThrowIfNull(refused);
-        _problems.Add(new ImportProblem(Sheet.Name, Number, column, $"Refusal.{refused.Code}", [], refused.Message));
+        _problems.Add(new ImportProblem(Sheet.Name, Number, column, $"Refusal.{refused.Code}", [], refused.Message) { Refused = refused });
     }
 
     /// <summary>Runs a domain step; a refusal becomes a problem of this row and the result is null.</summary>

@@ -60,7 +60,7 @@ public sealed class MentorReviewService(IDbContextFactory<KaaryaDbContext> conte
         catch (DbUpdateException twice) when (twice.IsDuplicateKey())
         {
             // Acknowledged from another screen between reading the review and saving: the first stands.
-            throw new DomainException("already-acknowledged", "This review was already acknowledged; it is acknowledged once.");
+            throw new DomainException("already-acknowledged", "This review was already acknowledged; it is acknowledged once.") { Variant = "meanwhile" };
         }
 
         return review;

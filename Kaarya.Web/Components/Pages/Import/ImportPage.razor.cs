@@ -95,14 +95,19 @@ public partial class ImportPage : IDisposable
             _progress = null;
         }
 
-        if (_work.Refusal is not null)
+        if (RefusalText.Of(T, _work) is { } refusal)
         {
-            _refusal = RefusalText.Of(T, _work);
+            _refusal = refusal;
         }
     });
 
     private string Say(ImportProblem problem)
     {
+        if (problem.Refused is { } refused)
+        {
+            return RefusalText.Of(T, refused);
+        }
+
         var translated = T[problem.Key, [.. problem.Arguments]];
         return translated.ResourceNotFound ? problem.Sentence : translated.Value;
     }

@@ -190,7 +190,7 @@ public partial class PlanReviewPage
         if (!_form.IsValid || !invalid.IsValid)
         {
             // A rule about a part (a note too long) is shown on the summary, where the record button is.
-            throw new DomainException("input-invalid", string.Join(" ", invalid.Errors.Select(e => MudValidation.Say<MentorReviewInput>(T, e)).Distinct()));
+            throw new DomainException("input-invalid", $"{string.Join(" ", invalid.Errors.Select(e => MudValidation.Say<MentorReviewInput>(T, e)).Distinct())}");
         }
 
         await Reviews.RecordAsync(_input, await Viewer.ViewerAsync());
