@@ -77,6 +77,9 @@ public sealed class ImportWorkbookBuilder
             [L.Disbursements.ApprovedBy] = approvedBy,
         });
 
+    /// <summary>A row left empty between filled ones, as registers kept by hand often have.</summary>
+    public ImportWorkbookBuilder EmptyRow(string sheet) => Row(sheet, []);
+
     /// <summary>Changes one cell of a row already added (1 is the first row under the headers).</summary>
     public ImportWorkbookBuilder With(string sheet, int nth, string column, object value)
     {

@@ -61,6 +61,58 @@ public abstract class RegisterImportTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_workbook_saved_again_by_a_spreadsheet_program_imports_the_same()
+    {
+        Kaarya.Tests.Exports.LibreOffice.Require();
+        var resaved = await Kaarya.Tests.Exports.LibreOffice.SavedAgainAsync(ImportWorkbookBuilder.GoodRegisters().Fill(_template), Cancel);
+
+        var report = await Import.ImportAsync(resaved, Manager, cancellationToken: Cancel);
+
+        Assert.Empty(report.Problems);
+        Assert.True(report.Stored);
+        Assert.Equal(new ImportCounts(2, 2, 2, 2), report.Counts);
+        await using var db = _database.CreateDbContext();
+        var imported = await db.LedgerEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Take(2).ToListAsync(Cancel);
+        Assert.Equal([700_000L, 500_050L], imported.Select(e => e.AmountPaise));
+        Assert.Equal([new DateOnly(2013, 9, 20), new DateOnly(2013, 9, 10)], imported.Select(e => e.ValueDate));
+        var rumki = await db.Participants.SingleAsync(p => p.Code == ParticipantCode.Create("GGB-02"), Cancel);
+        Assert.Equal("রুমকি", rumki.GivenName);
+        Assert.True((await _database.Ledger.VerifyChainAsync(Cancel)).IsIntact);
+    }
+
+    [Fact]
+    public async Task A_register_kept_in_Calc_with_dates_and_amounts_typed_as_text_and_empty_rows_imports_as_written()
+    {
+        Kaarya.Tests.Exports.LibreOffice.Require();
+        var register = new ImportWorkbookBuilder()
+            .Participant("GGB-01", "Mita")
+            .EmptyRow(L.Participants.Sheet)
+            .Participant("GGB-02", "রুমকি")
+            .With(L.Participants.Sheet, 3, L.Participants.EnrolledOn, "01-08-2013")
+            .Business("GGB-01-tea", "GGB-01", "Tea stall", "Food stall")
+            .Business("GGB-02-tailoring", "GGB-02", "Tailoring unit", "Tailoring")
+            .ImmediateDecision("D-01", "GGB-01-tea", "12,500")
+            .DelayedDecision("D-02", "GGB-02-tailoring")
+            .Payment("D-01", "7000", "20-09-2013", "Cash")
+            .EmptyRow(L.Disbursements.Sheet)
+            .EmptyRow(L.Disbursements.Sheet)
+            .Payment("D-01", 5_000.5m, "2013-09-10", "Bank transfer", reference: "UTR-1188");
+        var resaved = await Kaarya.Tests.Exports.LibreOffice.SavedAgainAsync(register.Fill(_template), Cancel);
+
+        var report = await Import.ImportAsync(resaved, Manager, cancellationToken: Cancel);
+
+        Assert.Empty(report.Problems);
+        Assert.Equal(new ImportCounts(2, 2, 2, 2), report.Counts);
+        await using var db = _database.CreateDbContext();
+        var imported = await db.LedgerEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Take(2).ToListAsync(Cancel);
+        imported.Reverse();
+        Assert.Equal([(new DateOnly(2013, 9, 10), 500_050L), (new DateOnly(2013, 9, 20), 700_000L)], imported.Select(e => (e.ValueDate, e.AmountPaise)));
+        var rumki = await db.Participants.SingleAsync(p => p.Code == ParticipantCode.Create("GGB-02"), Cancel);
+        Assert.Equal(new DateOnly(2013, 8, 1), Assert.Single(rumki.Enrolments).EnrolledOn);
+        Assert.True((await _database.Ledger.VerifyChainAsync(Cancel)).IsIntact);
+    }
+
+    [Fact]
     public async Task Past_disbursements_enter_the_ledger_in_value_date_order_to_the_paisa_with_four_eyes()
     {
         await Import.ImportAsync(ImportWorkbookBuilder.GoodRegisters().Fill(_template), Manager, cancellationToken: Cancel);

@@ -1,5 +1,3 @@
-using ClosedXML.Excel;
-
 namespace Kaarya.Web.Features.Import;
 
 /// <summary>The register rows of an import workbook, sheet by sheet, as written.</summary>
@@ -33,16 +31,16 @@ public static class ImportWorkbookReader
             throw new ImportFileRefusedException("Import.File.TooLarge", $"The file is larger than {MaxBytes / (1024 * 1024)} MB.", (MaxBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        // An .xlsx is a zip archive: anything else (an old .xls, a CSV, a PDF) is refused before ClosedXML sees it.
+        // An .xlsx is a zip archive: anything else (an old .xls, a CSV, a PDF) is refused before it is opened.
         if (file.Length < 4 || file[0] != (byte)'P' || file[1] != (byte)'K')
         {
             throw NotXlsx();
         }
 
-        XLWorkbook workbook;
+        XlsxCells workbook;
         try
         {
-            workbook = new XLWorkbook(new MemoryStream(file, writable: false));
+            workbook = XlsxCells.Open(file);
         }
         catch (Exception unreadable) when (unreadable is not OutOfMemoryException)
         {
@@ -51,28 +49,36 @@ public static class ImportWorkbookReader
 
         using (workbook)
         {
-            var read = new ImportWorkbook(
-                ReadSheet(workbook, ImportLayout.ParticipantSheet),
-                ReadSheet(workbook, ImportLayout.BusinessSheet),
-                ReadSheet(workbook, ImportLayout.DecisionSheet),
-                ReadSheet(workbook, ImportLayout.DisbursementSheet));
-            return read.RowCount > 0
-                ? read
-                : throw new ImportFileRefusedException("Import.File.Empty", "The workbook has no rows to import: fill the register sheets from row 2 down.");
+            try
+            {
+                var read = new ImportWorkbook(
+                    ReadSheet(workbook, ImportLayout.ParticipantSheet),
+                    ReadSheet(workbook, ImportLayout.BusinessSheet),
+                    ReadSheet(workbook, ImportLayout.DecisionSheet),
+                    ReadSheet(workbook, ImportLayout.DisbursementSheet));
+                return read.RowCount > 0
+                    ? read
+                    : throw new ImportFileRefusedException("Import.File.Empty", "The workbook has no rows to import: fill the register sheets from row 2 down.");
+            }
+            catch (Exception broken) when (broken is not ImportFileRefusedException and not OutOfMemoryException)
+            {
+                // A package whose sheets cannot be read (broken XML, a cell naming a string that is not there).
+                throw NotXlsx();
+            }
         }
     }
 
-    private static List<ImportRow> ReadSheet(XLWorkbook workbook, ImportSheet layout)
+    private static List<ImportRow> ReadSheet(XlsxCells workbook, ImportSheet layout)
     {
-        if (!workbook.TryGetWorksheet(layout.Name, out var sheet))
-        {
-            throw new ImportFileRefusedException("Import.File.NoSheet", $"This is not Kaarya's import template: it has no sheet named \"{layout.Name}\". Download the template from the import page.", layout.Name);
-        }
+        var sheet = workbook.Sheet(layout.Name, MaxRowsPerSheet + 1, () => new ImportFileRefusedException("Import.File.TooManyRows", $"\"{layout.Name}\" has more than {MaxRowsPerSheet} rows; import it in parts.",
+                layout.Name, MaxRowsPerSheet.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            ?? throw new ImportFileRefusedException("Import.File.NoSheet", $"This is not Kaarya's import template: it has no sheet named \"{layout.Name}\". Download the template from the import page.", layout.Name);
 
+        var headers = sheet.GetValueOrDefault(1);
         for (var c = 0; c < layout.Columns.Count; c++)
         {
-            var header = sheet.Cell(1, c + 1);
-            var written = header.HasFormula ? string.Empty : header.GetString().Trim();
+            var header = headers?.GetValueOrDefault(c + 1) ?? default;
+            var written = header.HasFormula ? string.Empty : (Convert.ToString(header.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).Trim();
             if (!string.Equals(written, layout.Columns[c].Header, StringComparison.Ordinal))
             {
                 throw new ImportFileRefusedException("Import.File.WrongHeader",
@@ -82,29 +88,27 @@ public static class ImportWorkbookReader
         }
 
         var rows = new List<ImportRow>();
-        var last = sheet.LastRowUsed()?.RowNumber() ?? 1;
-        if (last - 1 > MaxRowsPerSheet)
+        foreach (var (r, written) in sheet)
         {
-            throw new ImportFileRefusedException("Import.File.TooManyRows", $"\"{layout.Name}\" has more than {MaxRowsPerSheet} rows; import it in parts.",
-                layout.Name, MaxRowsPerSheet.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+            if (r < 2)
+            {
+                continue;
+            }
 
-        for (var r = 2; r <= last; r++)
-        {
             var cells = new Dictionary<string, object?>(StringComparer.Ordinal);
             var formulas = new List<string>();
             for (var c = 0; c < layout.Columns.Count; c++)
             {
-                var cell = sheet.Cell(r, c + 1);
+                var cell = written.GetValueOrDefault(c + 1);
                 if (cell.HasFormula)
                 {
-                    // A formula's result is not read (ClosedXML would have to calculate it): the row says so.
+                    // A formula's result is not read (the file's cached value may be stale): the row says so.
                     formulas.Add(layout.Columns[c].Header);
                     cells[layout.Columns[c].Header] = "=";
                     continue;
                 }
 
-                cells[layout.Columns[c].Header] = ValueOf(cell);
+                cells[layout.Columns[c].Header] = cell.Value;
             }
 
             if (cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s))))
@@ -123,14 +127,6 @@ public static class ImportWorkbookReader
 
         return rows;
     }
-
-    private static object? ValueOf(IXLCell cell) => cell.IsEmpty() ? null : cell.DataType switch
-    {
-        XLDataType.Number => cell.GetDouble(),
-        XLDataType.DateTime => cell.GetDateTime(),
-        XLDataType.Boolean => cell.GetBoolean(),
-        _ => cell.GetString(),
-    };
 
     private static ImportFileRefusedException NotXlsx() =>
         new("Import.File.NotXlsx", "This file is not an Excel workbook (.xlsx). Download the template from the import page, fill it in and save it as .xlsx.");
