@@ -40,7 +40,7 @@ internal sealed class PostingThroughput(BenchmarkDatabase database, Action<strin
     public const double TargetPerSecond = 200;
 
     /// <summary>Tranches each open decision is paid in.</summary>
-    private const int TranchesPerDecision = 20;
+    private const int TranchesPerDecision = 25;
 
     private const int WarmUps = 20;
 
