@@ -122,16 +122,21 @@ public sealed class BusinessPlan : AuditableEntity
     {
         if (latest is null)
         {
-            Rule.Require(startedFromVersion == 0, ChangedMeanwhile, $"Version {startedFromVersion} of this plan is no longer there. Nothing was saved; reopen the plan.");
+            Rule.Require(startedFromVersion == 0, ChangedMeanwhile, "gone", $"Version {startedFromVersion} of this plan is no longer there. Nothing was saved; reopen the plan.");
             return;
         }
 
+        var moment = ShowMoment(latest.CreatedAt);
+        Rule.Require(
+            latest.Version == startedFromVersion || startedFromVersion != 0,
+            ChangedMeanwhile,
+            "from-empty",
+            $"{latest.DraftedBy} saved version {latest.Version} of this plan at {moment}, while you were working from an empty plan. Nothing of yours was saved and what you typed is still here: look at version {latest.Version} beside it, then save yours as version {latest.Version + 1} if it should replace it.");
         Rule.Require(
             latest.Version == startedFromVersion,
             ChangedMeanwhile,
-            $"{latest.DraftedBy} saved version {latest.Version} of this plan at {ShowMoment(latest.CreatedAt)}, while you were working from "
-            + (startedFromVersion == 0 ? "an empty plan" : $"version {startedFromVersion}")
-            + $". Nothing of yours was saved and what you typed is still here: look at version {latest.Version} beside it, then save yours as version {latest.Version + 1} if it should replace it.");
+            "from-version",
+            $"{latest.DraftedBy} saved version {latest.Version} of this plan at {moment}, while you were working from version {startedFromVersion}. Nothing of yours was saved and what you typed is still here: look at version {latest.Version} beside it, then save yours as version {latest.Version + 1} if it should replace it.");
     }
 
     private static string ShowMoment(DateTimeOffset at) =>
