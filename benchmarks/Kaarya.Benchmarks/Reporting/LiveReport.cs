@@ -25,7 +25,6 @@ internal static class LiveReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var md = new StringBuilder();
-        md.AppendLine(CircuitsStart);
         md.AppendLine(Invariant, $"### Latest circuit run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine();
         md.AppendLine(Invariant, $"`{command}`, {machine}");
@@ -47,15 +46,13 @@ internal static class LiveReport
             Math.Max(result.PerCircuitOnGrid.PrivateBytes, result.PerCircuitOnBusiness.PrivateBytes));
         md.AppendLine(Invariant, $"Largest per-circuit figure: **{KiB(worst)} KiB** (target under 1 MiB, 1,024 KiB, for the managed heap and private memory: {(result.Met ? "met" : "**missed**")}).");
         AppendProblems(md, "Problems", result.Problems);
-        md.Append(CircuitsEnd);
-        await ReplaceAsync(path, CircuitsStart, CircuitsEnd, md.ToString(), cancellationToken);
+        await ReportSection.WriteAsync(path, CircuitsStart, CircuitsEnd, md.ToString(), cancellationToken);
     }
 
     public static async Task WriteLoadAsync(string path, string command, string machine, LoadTestResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         var md = new StringBuilder();
-        md.AppendLine(LoadStart);
         md.AppendLine(Invariant, $"### Latest load run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine();
         md.AppendLine(Invariant, $"`{command}`, {machine}");
@@ -98,8 +95,7 @@ internal static class LiveReport
         AppendProblems(md, "Errors", result.Errors);
         var warnings = result.ServerWarnings.GroupBy(w => w).Select(g => g.Count() == 1 ? g.Key : string.Create(Invariant, $"{g.Key} (×{g.Count()})")).ToList();
         AppendProblems(md, "Server warnings (not counted as errors)", warnings);
-        md.Append(LoadEnd);
-        await ReplaceAsync(path, LoadStart, LoadEnd, md.ToString(), cancellationToken);
+        await ReportSection.WriteAsync(path, LoadStart, LoadEnd, md.ToString(), cancellationToken);
     }
 
     private static void Row(StringBuilder md, string label, int circuits, ServerMemory m) =>
@@ -133,17 +129,5 @@ internal static class LiveReport
         }
 
         md.AppendLine();
-    }
-
-    private static async Task ReplaceAsync(string path, string start, string end, string section, CancellationToken cancellationToken)
-    {
-        var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "# Benchmarks\n";
-        var from = existing.IndexOf(start, StringComparison.Ordinal);
-        var to = existing.IndexOf(end, StringComparison.Ordinal);
-        var text = from >= 0 && to > from
-            ? string.Concat(existing.AsSpan(0, from), section, existing.AsSpan(to + end.Length))
-            : existing.TrimEnd('\n') + "\n\n" + section + "\n";
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, text, cancellationToken);
     }
 }
