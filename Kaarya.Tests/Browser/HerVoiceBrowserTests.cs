@@ -230,7 +230,6 @@ public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture
         await reviews.GetByRole(AriaRole.Heading, new() { Name = "মেন্টরের সঙ্গে আমার আলোচনা" }).WaitForAsync();
         await reviews.Locator("[data-testid=my-review-acknowledged]").First.WaitForAsync();
         Assert.Contains("আমি এটা স্বীকার করেছি", await reviews.InnerTextAsync(), StringComparison.Ordinal);
-        await reviews.ScrollIntoViewIfNeededAsync();
         await BrowserSession.SaveScreenshotAsync(page, "her-reviews-bn");
         await page.AssertAccessibleAsync("her page with her past reviews");
         await AssertFitsAsync(page);
