@@ -43,4 +43,31 @@ public sealed class BusinessRecordsBrowserTests(BrowserSession session) : IClass
         await staff.AssertAccessibleAsync("the books tab after a cash book line is saved");
         Assert.Empty(session.PolicyViolations);
     }
+
+    // A village line 400 ms each way; and a line 300 ms each way to a phone twenty times slower than
+    // this machine. Her choices, her amount and her note all reach the cash book as she filled them.
+    [Theory]
+    [InlineData(400, 1)]
+    [InlineData(300, 20)]
+    public async Task On_a_slow_line_every_field_she_fills_quickly_in_the_cash_book_is_saved(int delayMs, int slowerCpu)
+    {
+        var staff = await session.NewPageAsync();
+        await PhoneLine.RouteAsync(staff, TimeSpan.FromMilliseconds(delayMs));
+        await BrowserSession.SignInAsync(staff, "staff.rina", AccessMatrix.DemoPassword);
+        await BrowserSession.OpenBusinessOfAsync(staff, "KAA-05");
+        await BrowserSession.ClickWhenInteractiveAsync(staff, "role=tab[name='Assets and cash book']", "[data-testid=cash-form]");
+        var devtools = await staff.Context.NewCDPSessionAsync(staff);
+        await devtools.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = slowerCpu });
+
+        var note = $"Ribbons for the Rath Yatra stall {delayMs} {slowerCpu}";
+        await staff.ClickAsync("[data-testid=cash-kind]");
+        await staff.GetByRole(AriaRole.Option, new() { Name = "Expense" }).ClickAsync();
+        await staff.FillAsync("input[data-testid=cash-amount]", "375");
+        await staff.FillAsync("input[data-testid=cash-note]", note);
+        await staff.Keyboard.PressAsync("Tab");
+        await staff.ClickAsync("button[data-testid=cash-submit]");
+
+        await staff.Locator("[data-testid=cash-book] tr", new() { HasText = note }).WaitForAsync();
+        Assert.Contains("₹375.00", await staff.Locator("[data-testid=cash-book] tr", new() { HasText = note }).InnerTextAsync(), StringComparison.Ordinal);
+    }
 }

@@ -304,14 +304,23 @@ public sealed class HerVoiceBrowserTests(BrowserSession session) : IClassFixture
 internal sealed class PhoneLine
 {
     private readonly IPage _page;
+    private readonly TimeSpan _delay;
     private readonly List<IWebSocketRoute> _sockets = [];
     private bool _offline;
 
-    private PhoneLine(IPage page) => _page = page;
-
-    public static async Task<PhoneLine> RouteAsync(IPage page)
+    private PhoneLine(IPage page, TimeSpan delay)
     {
-        var line = new PhoneLine(page);
+        _page = page;
+        _delay = delay;
+    }
+
+    /// <summary>
+    /// Routes the page's circuit through the line; with a <paramref name="delay"/>, every message
+    /// each way arrives that much later, in order, as on a slow mobile network.
+    /// </summary>
+    public static async Task<PhoneLine> RouteAsync(IPage page, TimeSpan delay = default)
+    {
+        var line = new PhoneLine(page, delay);
         await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), line.Connect);
         return line;
     }
@@ -351,6 +360,50 @@ internal sealed class PhoneLine
         {
             _sockets.Add(socket);
             _sockets.Add(server);
+        }
+
+        if (_delay > TimeSpan.Zero)
+        {
+            socket.OnMessage(new DelayedPipe(server, _delay).Send);
+            server.OnMessage(new DelayedPipe(socket, _delay).Send);
+        }
+    }
+
+    /// <summary>One direction of a slow line: each frame is sent on after the delay, in the order it came.</summary>
+    private sealed class DelayedPipe
+    {
+        private readonly System.Threading.Channels.Channel<(DateTime Due, IWebSocketFrame Frame)> _frames =
+            System.Threading.Channels.Channel.CreateUnbounded<(DateTime, IWebSocketFrame)>();
+
+        private readonly TimeSpan _delay;
+
+        public DelayedPipe(IWebSocketRoute to, TimeSpan delay)
+        {
+            _delay = delay;
+            _ = Task.Run(() => ForwardAsync(to));
+        }
+
+        public void Send(IWebSocketFrame frame) => _frames.Writer.TryWrite((DateTime.UtcNow + _delay, frame));
+
+        private async Task ForwardAsync(IWebSocketRoute to)
+        {
+            await foreach (var (due, frame) in _frames.Reader.ReadAllAsync())
+            {
+                var wait = due - DateTime.UtcNow;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+
+                if (frame.Binary is { } bytes)
+                {
+                    to.Send(bytes);
+                }
+                else
+                {
+                    to.Send(frame.Text ?? string.Empty);
+                }
+            }
         }
     }
 }

@@ -74,6 +74,24 @@ public sealed class BooksFormsTests : KaaryaComponentTest
     }
 
     [Fact]
+    public async Task What_she_has_typed_in_the_cash_book_survives_the_books_reloading_underneath_it()
+    {
+        SignInAs("staff.rina", KaaryaRole.Staff);
+        var businessId = await AnyBusinessAsync();
+        var tab = RenderWithProviders<BooksTab>(p => p.Add(t => t.BusinessId, businessId).Add(t => t.CanRecord, true));
+        tab.WaitForElement("[data-testid=cash-form]");
+        await ChooseAsync(tab.FindComponent<MudSelect<CashBookEntryKind?>>(), CashBookEntryKind.Expense);
+        await tab.Find("input[data-testid=cash-amount]").InputAsync(new() { Value = "640" });
+        await tab.Find("input[data-testid=cash-note]").ChangeAsync(new() { Value = "Jute thread from the Diamond Harbour market" });
+
+        tab.Render(p => p.Add(t => t.BusinessId, businessId).Add(t => t.CanRecord, true));
+        await tab.Find("button[data-testid=cash-submit]").ClickAsync(new());
+
+        var stored = await StoredAsync(db => db.CashBookEntries.SingleOrDefaultAsync(c => c.BusinessId == businessId && c.Note == "Jute thread from the Diamond Harbour market", Cancel));
+        Assert.Equal((CashBookEntryKind.Expense, Money.FromRupees(640)), (stored.Kind, stored.Amount));
+    }
+
+    [Fact]
     public async Task A_cash_line_without_kind_or_amount_says_so_and_a_zero_amount_is_refused()
     {
         SignInAs("staff.rina", KaaryaRole.Staff);

@@ -30,6 +30,25 @@ public sealed class TimelineEventFormTests : KaaryaComponentTest
     }
 
     [Fact]
+    public async Task What_she_has_typed_survives_the_timeline_arriving_or_reloading_underneath_it()
+    {
+        // The form shows before the timeline has loaded; on a slow line she may be typing when it arrives.
+        SignInAs("staff.rina", KaaryaRole.Staff);
+        var businessId = await AnyBusinessAsync();
+        var tab = RenderWithProviders<TimelineTab>(p => p.Add(t => t.BusinessId, businessId).Add(t => t.CanRecord, true));
+        tab.WaitForElement("[data-testid=event-form]");
+        await ChooseAsync(tab.FindComponent<MudSelect<TimelineEventKind?>>(), TimelineEventKind.Sun);
+        await ChooseAsync(tab.FindComponent<MudSelect<TimelineCategory?>>(), TimelineCategory.BusinessEarning);
+        await tab.Find("[data-testid=event-text]").ChangeAsync(new() { Value = "Sold the first batch of pickles at the mela" });
+
+        tab.Render(p => p.Add(t => t.BusinessId, businessId).Add(t => t.CanRecord, true));
+        await tab.Find("button[data-testid=event-submit]").ClickAsync(new());
+
+        var stored = await StoredAsync(db => db.TimelineEvents.SingleOrDefaultAsync(e => e.BusinessId == businessId && e.Text == "Sold the first batch of pickles at the mela", Cancel));
+        Assert.Equal((TimelineEventKind.Sun, TimelineCategory.BusinessEarning), (stored.Kind, stored.Category));
+    }
+
+    [Fact]
     public async Task Each_missing_field_says_what_is_wrong_and_nothing_is_stored()
     {
         SignInAs("staff.rina", KaaryaRole.Staff);

@@ -64,6 +64,12 @@ internal static class LiveBenchmarks
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"CPU s: app {load.Cpu.ServerSeconds:0.0}, Chromium {load.Cpu.ChromiumSeconds:0.0}, driver {load.Cpu.DriverSeconds:0.0}, client {load.Cpu.ClientSeconds:0.0}, others {load.Cpu.OthersSeconds:0.0} over {load.WallSeconds:0} s"));
+        if (load.ServerHandling is { } server)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server: {server.Count} messages from browsers handled in p50 {server.P50:0.0} ms, p95 {server.P95:0.0} ms, p99 {server.P99:0.0} ms, max {server.Max:0} ms"));
+        }
+
         foreach (var error in load.Errors.Take(30))
         {
             Console.WriteLine("error: " + error);

@@ -324,7 +324,7 @@ internal sealed class BrowserUsers
             await page.FillAsync("[data-testid=event-text] textarea, textarea[data-testid=event-text]", note);
             await page.Keyboard.PressAsync("Tab");
             await ThinkAsync(page, random, shorter: true);
-            if (await TimedAsync(page, "record a timeline event", "contains", ".mud-timeline-item", note, () => page.ClickAsync("button[data-testid=event-submit]")))
+            if (await TimedAsync(page, "record a timeline event", "contains", ".mud-timeline-item", note, () => page.ClickAsync("button[data-testid=event-submit]"), "[data-testid=event-form]"))
             {
                 Interlocked.Increment(ref _recorded);
             }
@@ -336,7 +336,7 @@ internal sealed class BrowserUsers
             await page.FillAsync("input[data-testid=cash-note]", note);
             await page.Keyboard.PressAsync("Tab");
             await ThinkAsync(page, random, shorter: true);
-            if (await TimedAsync(page, "record a cash-book line", "contains", "[data-testid=cash-book] tr", note, () => page.ClickAsync("button[data-testid=cash-submit]")))
+            if (await TimedAsync(page, "record a cash-book line", "contains", "[data-testid=cash-book] tr", note, () => page.ClickAsync("button[data-testid=cash-submit]"), "[data-testid=cash-form]"))
             {
                 Interlocked.Increment(ref _recorded);
             }
@@ -375,10 +375,19 @@ internal sealed class BrowserUsers
     private Task<bool> SwitchTabAsync(IPage page, string tab, string expect) =>
         TimedAsync(page, "switch tab", "present", expect, null, () => page.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync());
 
+    /// <summary>
+    /// Chooses from a select as a person does: opens it, clicks her choice, and waits to see the list
+    /// close with her choice shown before she moves on. On a page that is seconds behind, the list
+    /// closing takes the focus back to the select, so text typed into the next field before then
+    /// goes nowhere, as it would for her.
+    /// </summary>
     private static async Task ChooseAsync(IPage page, string select, string option)
     {
         await page.ClickAsync(select);
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        await choice.ClickAsync();
+        await choice.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await page.Locator(select).Filter(new() { HasText = option }).WaitForAsync();
     }
 
     private Task ThinkAsync(IPage page, Random random, bool shorter = false) =>
@@ -388,9 +397,10 @@ internal sealed class BrowserUsers
     /// Arms the page's timer (interaction-timing.js) for an expected element, does the action, and
     /// waits for the page to say the element is there. Records the time between the first click or
     /// keystroke after arming and the DOM change that showed the element, and the wall time of the
-    /// whole step as Playwright saw it. A missing element is a failed expectation.
+    /// whole step as Playwright saw it. A missing element is a failed expectation; when the step
+    /// saves a <paramref name="form"/>, what the form then shows is noted with it.
     /// </summary>
-    private async Task<bool> TimedAsync(IPage page, string kind, string mode, string selector, string? text, Func<Task> action)
+    private async Task<bool> TimedAsync(IPage page, string kind, string mode, string selector, string? text, Func<Task> action, string? form = null)
     {
         await page.EvaluateAsync("a => window.__kaarya.arm(a[0], a[1], a[2])", new object?[] { mode, selector, text });
         var clock = Stopwatch.StartNew();
@@ -413,10 +423,30 @@ internal sealed class BrowserUsers
         {
             var state = await page.EvaluateAsync<string>("() => window.__kaarya ? `armed ${window.__kaarya.mode}, start ${window.__kaarya.start}` : 'no timer: the page was reloaded'");
             var there = await page.Locator(selector).CountAsync();
-            Note(_failed, $"{kind}: {selector} {text} not there after {ExpectTimeoutMs / 1000:0} s ({page.Url}; {there} such elements now; {state})");
+            var shown = form is null ? string.Empty : "; the form shows: " + await page.EvaluateAsync<string>(FormStateScript, form);
+            Note(_failed, $"{kind}: {selector} {text} not there after {ExpectTimeoutMs / 1000:0} s ({page.Url}; {there} such elements now; {state}{shown})");
             return false;
         }
     }
+
+    // What a person would see of a form that did not save: its fields' values, its messages, its
+    // button, and any snackbar on the page.
+    private const string FormStateScript = """
+        selector => {
+          const form = document.querySelector(selector);
+          if (!form) return 'no form on the page';
+          const fields = [...form.querySelectorAll('input, textarea')]
+            .filter(i => i.type !== 'hidden' || i.value)
+            .map(i => `${i.getAttribute('data-testid') ?? i.getAttribute('aria-label') ?? i.type}=[${i.value}]`);
+          const messages = [...form.querySelectorAll('.mud-input-helper-text, .mud-alert')]
+            .map(e => e.textContent.trim()).filter(t => t);
+          const button = form.querySelector('button[data-testid$=submit]');
+          const snackbars = [...document.querySelectorAll('.mud-snackbar')].map(e => e.textContent.trim());
+          const focus = document.activeElement;
+          const focused = focus ? `${focus.tagName.toLowerCase()} ${focus.getAttribute('data-testid') ?? focus.className}` : 'nothing';
+          return `fields ${fields.join(', ')}; messages [${messages.join(' | ')}]; button ${button ? (button.disabled ? 'disabled' : 'enabled') : 'gone'}; snackbars [${snackbars.join(' | ')}]; focus on ${focused}`;
+        }
+        """;
 
     private void Record(Interaction interaction)
     {

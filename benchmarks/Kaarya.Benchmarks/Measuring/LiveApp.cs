@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Kaarya.Domain.Common;
@@ -119,6 +120,22 @@ internal sealed class LiveApp : WebApplicationFactory<AccountSignIn>
 
     private sealed class CountingCircuitHandler(CircuitCounter counter) : CircuitHandler
     {
+        // Every message a browser sends a circuit (an event, a JS call's answer, a render
+        // acknowledgement) passes here: its handling, renders included, is timed on the server.
+        public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
+            async context =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    await next(context);
+                }
+                finally
+                {
+                    counter.Handled(Stopwatch.GetElapsedTime(started));
+                }
+            };
+
         public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
         {
             counter.Opened();
@@ -163,6 +180,15 @@ internal sealed class CircuitCounter
     public void Closed() => Interlocked.Decrement(ref _open);
 
     public void ConnectionDown() => Interlocked.Increment(ref _connectionsDown);
+
+    private readonly ConcurrentQueue<double> _handledMs = new();
+
+    /// <summary>Milliseconds the server took over each message from a browser since <see cref="ForgetHandled"/>.</summary>
+    public IReadOnlyList<double> HandledMs => [.. _handledMs];
+
+    public void Handled(TimeSpan took) => _handledMs.Enqueue(took.TotalMilliseconds);
+
+    public void ForgetHandled() => _handledMs.Clear();
 }
 
 /// <summary>The app's log while it is measured: warnings and errors kept with their category, the rest dropped.</summary>

@@ -21,7 +21,8 @@ internal sealed record LoadTestResult(
     ServerMemory AfterWithCircuits,
     int CircuitsAtEnd,
     ProcessCpu Cpu,
-    double WallSeconds)
+    double WallSeconds,
+    InteractionLatency? ServerHandling)
 {
     public bool Passed => Errors.Count == 0;
 }
@@ -64,6 +65,7 @@ internal static class LoadTest
         var downBefore = run.App.Circuits.ConnectionsDown;
         var openedBefore = run.App.Circuits.EverOpened;
         var cpuBefore = ProcessCpu.Read(client.Id);
+        run.App.Circuits.ForgetHandled();
         var wall = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
         var samples = SampleAsync(sampling.Token);
@@ -71,6 +73,7 @@ internal static class LoadTest
 
         var done = await client.WaitForAsync("done", cancellationToken);
         var cpu = ProcessCpu.Read(client.Id) - cpuBefore;
+        var handled = run.App.Circuits.HandledMs.Order().ToArray();
         var wallSeconds = wall.Elapsed.TotalSeconds;
         await sampling.CancelAsync();
         var seen = await samples;
@@ -135,7 +138,8 @@ internal static class LoadTest
             withCircuits,
             circuitsAtEnd,
             cpu,
-            wallSeconds);
+            wallSeconds,
+            handled.Length == 0 ? null : Summarise("a message from a browser, handled on the server", handled));
     }
 
     /// <summary>The server's memory every two seconds while the users browse, without forcing a collection.</summary>
@@ -157,6 +161,9 @@ internal static class LoadTest
 
         return samples;
     }
+
+    private static InteractionLatency Summarise(string kind, double[] sorted) =>
+        new(kind, sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99), sorted[^1], Percentile(sorted, 0.95));
 
     private static InteractionLatency Summarise(string kind, List<Interaction> interactions)
     {
