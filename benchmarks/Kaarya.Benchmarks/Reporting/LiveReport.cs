@@ -74,7 +74,7 @@ internal static class LiveReport
         md.AppendLine();
         if (result.ServerHandling is { } server)
         {
-            md.AppendLine(Invariant, $"On the server, each of the {server.Count:N0} messages the browsers sent the circuits while browsing (events, answers to JS calls, render acknowledgements) was handled, with the renders it caused, in p50 {server.P50:0.0} ms, p95 {server.P95:0.0} ms, p99 {server.P99:0.0} ms, max {server.Max:0} ms: the app's share of an interaction, without the browsers' wait for a processor.");
+            md.AppendLine(Invariant, $"On the server, each of the {server.Count:N0} messages the browsers sent the circuits while browsing (events, answers to JS calls, render acknowledgements) was handled, with the renders it caused, in p50 {server.P50:0.0} ms, p95 {server.P95:0.0} ms, p99 {server.P99:0.0} ms, max {server.Max:0} ms. This is the app's share of an interaction, except that a handler awaiting a call into the browser (MudBlazor's popovers, focus, a download) waits for that browser too.");
             md.AppendLine();
         }
 
