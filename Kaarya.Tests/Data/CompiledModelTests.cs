@@ -41,8 +41,9 @@ public abstract class CompiledModelTests(DatabaseProvider provider)
             });
 
         var stale = expected
-            .Where(file => !File.Exists(Path.Combine(written, file.Path)) || File.ReadAllText(Path.Combine(written, file.Path)) != file.Code)
-            .Select(file => file.Path)
+            .Select(file => (file.Path, Difference: FirstDifference(Path.Combine(written, file.Path), file.Code)))
+            .Where(file => file.Difference is not null)
+            .Select(file => $"{file.Path}: {file.Difference}")
             .Concat(Directory.GetFiles(written).Select(Path.GetFileName).Where(name => expected.All(file => file.Path != name))!)
             .ToList();
         Assert.True(stale.Count == 0,
@@ -62,6 +63,24 @@ public abstract class CompiledModelTests(DatabaseProvider provider)
             : Kaarya.Web.Data.CompiledModels.Sqlite.KaaryaDbContextModel.Instance;
         Assert.Same(compiled, db.Model);
     }
+
+    private static string? FirstDifference(string path, string code)
+    {
+        if (!File.Exists(path))
+        {
+            return "missing";
+        }
+
+        // Each generation draws a new model id; only what the model says must match.
+        var have = File.ReadAllLines(path).Select(WithoutModelId).ToArray();
+        var want = code.Split('\n').Select(line => WithoutModelId(line.TrimEnd('\r'))).ToArray();
+        var at = Enumerable.Range(0, Math.Min(have.Length, want.Length)).FirstOrDefault(i => have[i] != want[i], -1);
+        return at >= 0 ? $"line {at + 1} is '{have[at].Trim()}', should be '{want[at].Trim()}'"
+            : have.Length != want.Length && !(want.Length == have.Length + 1 && want[^1].Length == 0) ? $"{have.Length} lines, should be {want.Length}" : null;
+    }
+
+    private static string WithoutModelId(string line) =>
+        System.Text.RegularExpressions.Regex.Replace(line, "modelId: new Guid\\(\"[0-9a-f-]+\"\\)", "modelId: new Guid(…)");
 
     public sealed class OnSqlite() : CompiledModelTests(DatabaseProvider.Sqlite);
 
