@@ -2,6 +2,7 @@ using Kaarya.Web.Auditing;
 using Kaarya.Web.Data.Seed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Kaarya.Web.Data;
 
@@ -48,6 +49,7 @@ public static class DataServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder
             .UseSqlite(SqliteConnectionString(path), sqlite => sqlite.MigrationsAssembly(typeof(KaaryaDbContext).Assembly.FullName))
+            .ConfigureWarnings(StartFromTheCompiledModel)
             .AddInterceptors(Interceptors(clock));
     }
 
@@ -60,6 +62,7 @@ public static class DataServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder
             .UseNpgsql(connectionString, postgres => postgres.MigrationsAssembly(typeof(KaaryaDbContext).Assembly.FullName))
+            .ConfigureWarnings(StartFromTheCompiledModel)
             .AddInterceptors(Interceptors(clock));
     }
 
@@ -80,6 +83,15 @@ public static class DataServiceCollectionExtensions
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+
+    /// <summary>
+    /// Migrating no longer compares the model with the last migration's snapshot at every start:
+    /// that comparison builds the whole model from its configurations (what the compiled model
+    /// spares a start) and is made where it belongs, by <c>SchemaTests</c> on both databases
+    /// (docs/decisions/0019).
+    /// </summary>
+    private static void StartFromTheCompiledModel(WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
 
     private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(TimeProvider clock) =>
         [new AuditStampInterceptor(clock), new AuditChangesInterceptor(clock)];

@@ -20,5 +20,6 @@ public sealed class PostgresKaaryaDbContext(DbContextOptions<KaaryaDbContext> op
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<InUtc>();
     }
 
-    private sealed class InUtc() : ValueConverter<DateTimeOffset, DateTimeOffset>(at => at.ToUniversalTime(), at => at);
+    // Internal, not private: the compiled model (Data/CompiledModels/Postgres) names it.
+    internal sealed class InUtc() : ValueConverter<DateTimeOffset, DateTimeOffset>(at => at.ToUniversalTime(), at => at);
 }
