@@ -139,6 +139,41 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.Locator("[data-testid=business-tabs]").WaitForAsync();
     }
 
+    /// <summary>
+    /// Chooses from a MudBlazor select as a person does: opens it, clicks her choice, and sees the list
+    /// close with her choice shown before she types on. The list closing hands the focus back to the
+    /// select; on a busy machine that can come after the next field was filled, and the text goes nowhere.
+    /// </summary>
+    public static async Task ChooseAsync(IPage page, string select, string option)
+    {
+        await page.ClickAsync(select);
+        var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        await choice.ClickAsync();
+        await choice.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await page.Locator(select).Filter(new() { HasText = option }).WaitForAsync();
+    }
+
+    /// <summary>
+    /// Fills a field and looks that it holds what she typed, as a person does before saving; text that
+    /// vanished (the focus taken away as she typed) is typed once more.
+    /// </summary>
+    public static async Task FillAsSeenAsync(IPage page, string field, string text)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            await page.FillAsync(field, text);
+            try
+            {
+                await Assertions.Expect(page.Locator(field)).ToHaveValueAsync(text, new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt == 0)
+            {
+                // Not there: type it again.
+            }
+        }
+    }
+
     /// <summary>Clicks until the page shows the expected result: clicks before the circuit is up are lost.</summary>
     public static async Task ClickWhenInteractiveAsync(IPage page, string selector, string expected)
     {
