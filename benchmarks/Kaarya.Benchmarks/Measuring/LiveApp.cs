@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using Kaarya.Domain.Common;
 using Kaarya.Web.Identity;
@@ -162,6 +162,7 @@ internal sealed class CircuitCounter
     private int _open;
     private int _opened;
     private int _connectionsDown;
+    private readonly ConcurrentQueue<double> _handledMs = new();
 
     /// <summary>Circuits open now, connected or disconnected but still retained.</summary>
     public int Open => Volatile.Read(ref _open);
@@ -180,8 +181,6 @@ internal sealed class CircuitCounter
     public void Closed() => Interlocked.Decrement(ref _open);
 
     public void ConnectionDown() => Interlocked.Increment(ref _connectionsDown);
-
-    private readonly ConcurrentQueue<double> _handledMs = new();
 
     /// <summary>Milliseconds the server took over each message from a browser since <see cref="ForgetHandled"/>.</summary>
     public IReadOnlyList<double> HandledMs => [.. _handledMs];
