@@ -51,18 +51,36 @@ public static class Accessibility
             await page.WaitForTimeoutAsync(100);
         }
 
-        // A snackbar or panel fading in would be measured half transparent: let finite animations end.
-        await page.EvaluateAsync(FiniteAnimationsEnded);
-        await page.WaitForTimeoutAsync(100);
+        // A snackbar or panel fading in would be measured half transparent. A snackbar can start its
+        // fade a render after the change that raised it, so wait for the page to stay still a while.
+        await page.EvaluateAsync(AnimationsQuiet);
     }
 
-    private const string FiniteAnimationsEnded = """
-        () => Promise.race([
-            Promise.all(document.getAnimations()
-                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-                .map(a => a.finished.catch(() => null))),
-            new Promise(resolve => setTimeout(resolve, 3000)),
-        ])
+    /// <summary>
+    /// Resolves once no finite animation or transition has run for 300 ms (or after 5 s): each
+    /// running one is awaited, then the quiet period starts again.
+    /// </summary>
+    private const string AnimationsQuiet = """
+        async () => {
+            const deadline = Date.now() + 5000;
+            const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+            const running = () => document.getAnimations().filter(a =>
+                a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+            let quietSince = Date.now();
+            while (Date.now() < deadline) {
+                const moving = running();
+                if (moving.length > 0) {
+                    await Promise.race([
+                        Promise.all(moving.map(a => a.finished.catch(() => null))),
+                        pause(Math.max(0, deadline - Date.now())),
+                    ]);
+                    quietSince = Date.now();
+                } else if (Date.now() - quietSince >= 300) {
+                    return;
+                }
+                await pause(50);
+            }
+        }
         """;
 
     private static string Shorten(string? html) =>
