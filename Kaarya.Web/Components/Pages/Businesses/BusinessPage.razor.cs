@@ -3,6 +3,7 @@ using Kaarya.Domain.Common;
 using Kaarya.Web.Features.Businesses;
 using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace Kaarya.Web.Components.Pages.Businesses;
 
@@ -15,6 +16,25 @@ public partial class BusinessPage
     private bool _isManager;
     private bool _isMentor;
     private bool _readsReviews;
+    private IReadOnlyList<TabHeader> _tabs = [];
+    private BusinessTab _active = BusinessTab.Plan;
+    private Guid _shownId;
+
+    /// <summary>The tabs of a business page, in the order they are shown.</summary>
+    private enum BusinessTab
+    {
+        Plan,
+        Stages,
+        FourP,
+        Risks,
+        Decisions,
+        Money,
+        Timeline,
+        Books,
+        Reviews,
+    }
+
+    private sealed record TabHeader(BusinessTab Name, string TextKey, string Icon);
 
     [Parameter]
     public Guid Id { get; set; }
@@ -25,7 +45,17 @@ public partial class BusinessPage
     [Inject]
     private CurrentViewer Viewer { get; set; } = default!;
 
-    protected override Task OnParametersSetAsync() => ReloadAsync();
+    protected override Task OnParametersSetAsync()
+    {
+        // Another business opens on its plan, as the first one did.
+        if (Id != _shownId)
+        {
+            _shownId = Id;
+            _active = BusinessTab.Plan;
+        }
+
+        return ReloadAsync();
+    }
 
     private async Task ReloadAsync()
     {
@@ -37,6 +67,12 @@ public partial class BusinessPage
 
         // Reviews are part of her record: staff and her mentor read them; auditors do not.
         _readsReviews = viewer.Actor.KeepsRecords || _isMentor;
+        _tabs = TabsFor(_seesStaffNotes, _readsReviews);
+        if (!_tabs.Any(t => t.Name == _active))
+        {
+            _active = BusinessTab.Plan;
+        }
+
         try
         {
             _summary = await Directory.GetAsync(Id, viewer);
@@ -48,4 +84,35 @@ public partial class BusinessPage
             _refused = true;
         }
     }
+
+    /// <summary>The tabs this viewer may open: staff notes (sun and cloud) and reviews only for those who may read them.</summary>
+    private static List<TabHeader> TabsFor(bool seesStaffNotes, bool readsReviews)
+    {
+        var tabs = new List<TabHeader>
+        {
+            new(BusinessTab.Plan, "Business.Plan", Icons.Material.Filled.Description),
+            new(BusinessTab.Stages, "Business.Stages", Icons.Material.Filled.Timeline),
+            new(BusinessTab.FourP, "Business.FourP", Icons.Material.Filled.FactCheck),
+            new(BusinessTab.Risks, "Business.Risks", Icons.Material.Filled.Shield),
+            new(BusinessTab.Decisions, "Business.Decisions", Icons.Material.Filled.Gavel),
+            new(BusinessTab.Money, "Business.Money", Icons.Material.Filled.Payments),
+        };
+        if (seesStaffNotes)
+        {
+            tabs.Add(new(BusinessTab.Timeline, "Business.Timeline", Icons.Material.Filled.WbSunny));
+        }
+
+        tabs.Add(new(BusinessTab.Books, "Business.Books", Icons.Material.Filled.Inventory));
+        if (readsReviews)
+        {
+            tabs.Add(new(BusinessTab.Reviews, "Business.Reviews", Icons.Material.Filled.RateReview));
+        }
+
+        return tabs;
+    }
+
+    private void Show(BusinessTab tab) => _active = tab;
+
+    /// <summary>A tab's name in its element id and test id, e.g. "fourp".</summary>
+    private static string Key(BusinessTab tab) => tab.ToString().ToLowerInvariant();
 }
