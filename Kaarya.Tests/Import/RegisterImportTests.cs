@@ -172,14 +172,24 @@ public abstract class RegisterImportTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
-    public async Task A_business_may_belong_to_a_participant_already_in_Kaarya()
+    public async Task Businesses_may_belong_to_participants_already_in_Kaarya_each_to_the_one_her_code_names()
     {
-        var workbook = new ImportWorkbookBuilder().Business("KAA-01-goats", "KAA-01", "Goats", "Livestock");
+        var workbook = new ImportWorkbookBuilder()
+            .Business("KAA-01-goats", "KAA-01", "Goats", "Livestock")
+            .Business("KAA-02-tea", "kaa-02", "Tea stall", "Shop")
+            .Business("KAA-01-ducks", "KAA-01", "Ducks", "Livestock");
 
         var report = await Import.ImportAsync(workbook.Fill(_template), Manager, cancellationToken: Cancel);
 
         Assert.True(report.Stored);
-        Assert.Equal(1, report.Counts.Businesses);
+        Assert.Equal(3, report.Counts.Businesses);
+        await using var db = _database.CreateDbContext();
+        var owners = await db.Businesses.Where(b => b.Name == "Goats" || b.Name == "Tea stall" || b.Name == "Ducks")
+            .Join(db.Participants, b => b.ParticipantId, p => p.Id, (b, p) => new { b.Name, p.Code })
+            .ToListAsync(Cancel);
+        Assert.Equal(
+            [("Ducks", "KAA-01"), ("Goats", "KAA-01"), ("Tea stall", "KAA-02")],
+            owners.Select(o => (o.Name, o.Code.Value)).Order());
     }
 
     [Fact]

@@ -58,6 +58,7 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, Disbursemen
 
     private readonly Dictionary<string, Participant> _participants = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _participantRows = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, Participant> _storedOwners = [];
     private readonly Dictionary<string, Business> _businesses = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _businessRows = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DisbursementDecision> _decisions = new(StringComparer.OrdinalIgnoreCase);
@@ -154,11 +155,12 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, Disbursemen
 
     private async Task AddBusinessesAsync(CancellationToken cancellationToken)
     {
+        _storedOwners = await StoredOwnersAsync(cancellationToken);
         foreach (var row in workbook.Businesses)
         {
             Report(ImportStep.Businesses);
             var key = row.Text(B.Key);
-            var owner = await OwnerAsync(row, cancellationToken);
+            var owner = Owner(row);
             var input = new RegisterBusinessInput
             {
                 ParticipantId = owner?.Id ?? Guid.Empty,
@@ -202,7 +204,28 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, Disbursemen
         }
     }
 
-    private async Task<Participant?> OwnerAsync(ImportRow row, CancellationToken cancellationToken)
+    /// <summary>
+    /// The participants already in Kaarya whom the business sheet names, in one query: a register
+    /// of a few thousand businesses is not a few thousand round trips.
+    /// </summary>
+    private async Task<Dictionary<string, Participant>> StoredOwnersAsync(CancellationToken cancellationToken)
+    {
+        var codes = workbook.Businesses
+            .Select(row => ParticipantCode.TryCreate(row.Text(B.Participant), out var code) ? code : null)
+            .OfType<ParticipantCode>()
+            .Where(code => !_participantRows.ContainsKey(code.Value))
+            .Distinct()
+            .ToList();
+        if (codes.Count == 0)
+        {
+            return [];
+        }
+
+        var stored = await db.Participants.Where(p => codes.Contains(p.Code)).ToListAsync(cancellationToken);
+        return stored.ToDictionary(p => p.Code.Value, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private Participant? Owner(ImportRow row)
     {
         var written = row.Text(B.Participant);
         if (written.Length == 0)
@@ -227,8 +250,7 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, Disbursemen
             return null;
         }
 
-        var stored = await db.Participants.SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
-        if (stored is null)
+        if (!_storedOwners.TryGetValue(code.Value, out var stored))
         {
             row.Problem(B.Participant, "UnknownParticipant", $"There is no participant {code}, neither on the {P.Sheet} sheet nor in Kaarya.", code.Value, P.Sheet);
         }
