@@ -139,19 +139,9 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.Locator("[data-testid=business-tabs]").WaitForAsync();
     }
 
-    /// <summary>
-    /// Chooses from a MudBlazor select as a person does: opens it, clicks her choice, and sees the list
-    /// close with her choice shown before she types on. The list closing hands the focus back to the
-    /// select; on a busy machine that can come after the next field was filled, and the text goes nowhere.
-    /// </summary>
-    public static async Task ChooseAsync(IPage page, string select, string option)
-    {
-        await page.ClickAsync(select);
-        var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
-        await choice.ClickAsync();
-        await choice.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
-        await page.Locator(select).Filter(new() { HasText = option }).WaitForAsync();
-    }
+    /// <summary>Picks one of a few choices shown as radios (sale or expense), by its name, as she taps it.</summary>
+    public static Task PickAsync(IPage page, string group, string choice) =>
+        page.Locator(group).GetByRole(AriaRole.Radio, new() { Name = choice, Exact = true }).ClickAsync();
 
     /// <summary>
     /// Fills a field and looks that it holds what she typed, as a person does before saving; text that

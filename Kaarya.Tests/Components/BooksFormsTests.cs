@@ -59,7 +59,7 @@ public sealed class BooksFormsTests : KaaryaComponentTest
         var tab = RenderWithProviders<BooksTab>(p => p.Add(t => t.BusinessId, businessId).Add(t => t.CanRecord, true));
         tab.WaitForElement("[data-testid=cash-form]");
 
-        await ChooseAsync(tab.FindComponent<MudSelect<CashBookEntryKind?>>(), CashBookEntryKind.Sale);
+        await tab.Find("input[data-testid=cash-kind-sale]").ClickAsync(new());
         await tab.Find("input[data-testid=cash-amount]").InputAsync(new() { Value = "1,250" });
         await tab.Find("input[data-testid=cash-note]").ChangeAsync(new() { Value = "Ten petticoats at the Thursday haat" });
         await tab.Find("button[data-testid=cash-submit]").ClickAsync(new());
@@ -80,7 +80,7 @@ public sealed class BooksFormsTests : KaaryaComponentTest
         var businessId = await AnyBusinessAsync();
         var tab = RenderWithProviders<BooksTab>(p => p.Add(t => t.BusinessId, businessId).Add(t => t.CanRecord, true));
         tab.WaitForElement("[data-testid=cash-form]");
-        await ChooseAsync(tab.FindComponent<MudSelect<CashBookEntryKind?>>(), CashBookEntryKind.Expense);
+        await tab.Find("input[data-testid=cash-kind-expense]").ClickAsync(new());
         await tab.Find("input[data-testid=cash-amount]").InputAsync(new() { Value = "640" });
         await tab.Find("input[data-testid=cash-note]").ChangeAsync(new() { Value = "Jute thread from the Diamond Harbour market" });
 
@@ -105,7 +105,7 @@ public sealed class BooksFormsTests : KaaryaComponentTest
             Assert.Contains("Enter an amount in rupees.", form.Markup, StringComparison.Ordinal);
         });
 
-        await ChooseAsync(form.FindComponent<MudSelect<CashBookEntryKind?>>(), CashBookEntryKind.Expense);
+        await form.Find("input[data-testid=cash-kind-expense]").ClickAsync(new());
         await form.Find("input[data-testid=cash-amount]").InputAsync(new() { Value = "0" });
         await form.Find("button[data-testid=cash-submit]").ClickAsync(new());
         form.WaitForAssertion(() => Assert.Contains("Enter an amount in rupees, such as 12,500 or 12500.50.", form.Markup, StringComparison.Ordinal));
@@ -121,7 +121,7 @@ public sealed class BooksFormsTests : KaaryaComponentTest
         var businessId = await AnyBusinessAsync();
         var form = RenderWithProviders<CashBookForm>(p => p.Add(f => f.BusinessId, businessId));
 
-        await ChooseAsync(form.FindComponent<MudSelect<CashBookEntryKind?>>(), CashBookEntryKind.Sale);
+        await form.Find("input[data-testid=cash-kind-sale]").ClickAsync(new());
         await form.Find("input[data-testid=cash-amount]").InputAsync(new() { Value = "300" });
         await form.Find("button[data-testid=cash-submit]").ClickAsync(new());
 

@@ -18,7 +18,7 @@ public sealed class TimelineEventFormTests : KaaryaComponentTest
         var tab = RenderWithProviders<TimelineTab>(p => p.Add(t => t.BusinessId, businessId).Add(t => t.CanRecord, true));
         tab.WaitForElement("[data-testid=event-form]");
 
-        await ChooseAsync(tab.FindComponent<MudSelect<TimelineEventKind?>>(), TimelineEventKind.Cloud);
+        await tab.Find("input[data-testid=event-kind-cloud]").ClickAsync(new());
         await ChooseAsync(tab.FindComponent<MudSelect<TimelineCategory?>>(), TimelineCategory.LossOrTheft);
         await PickDateAsync(tab.FindComponent<MudDatePicker>(), new DateOnly(2014, 1, 12));
         await tab.Find("[data-testid=event-text]").ChangeAsync(new() { Value = "Goats stolen from the shed at night" });
@@ -37,7 +37,7 @@ public sealed class TimelineEventFormTests : KaaryaComponentTest
         var businessId = await AnyBusinessAsync();
         var tab = RenderWithProviders<TimelineTab>(p => p.Add(t => t.BusinessId, businessId).Add(t => t.CanRecord, true));
         tab.WaitForElement("[data-testid=event-form]");
-        await ChooseAsync(tab.FindComponent<MudSelect<TimelineEventKind?>>(), TimelineEventKind.Sun);
+        await tab.Find("input[data-testid=event-kind-sun]").ClickAsync(new());
         await ChooseAsync(tab.FindComponent<MudSelect<TimelineCategory?>>(), TimelineCategory.BusinessEarning);
         await tab.Find("[data-testid=event-text]").ChangeAsync(new() { Value = "Sold the first batch of pickles at the mela" });
 
@@ -77,7 +77,7 @@ public sealed class TimelineEventFormTests : KaaryaComponentTest
         var form = RenderWithProviders<TimelineEventForm>(p => p.Add(f => f.BusinessId, businessId));
         var before = await CountAsync();
 
-        await ChooseAsync(form.FindComponent<MudSelect<TimelineEventKind?>>(), TimelineEventKind.Sun);
+        await form.Find("input[data-testid=event-kind-sun]").ClickAsync(new());
         await ChooseAsync(form.FindComponent<MudSelect<TimelineCategory?>>(), TimelineCategory.FamilyAcceptance);
         await form.Find("[data-testid=event-text]").ChangeAsync(new() { Value = "Her husband helped at the stall" });
         await form.Find("button[data-testid=event-submit]").ClickAsync(new());
