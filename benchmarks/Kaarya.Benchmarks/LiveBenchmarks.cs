@@ -42,8 +42,15 @@ internal static class LiveBenchmarks
             var memory = await CircuitMemory.RunAsync(run, options, Progress, cancellationToken);
             await LiveReport.WriteCircuitsAsync(options.OutputPath, options.CommandLine("circuits"), Machine(), memory, cancellationToken);
             Console.WriteLine();
-            Console.WriteLine($"per circuit on the grid:     {CircuitMemory.Describe(memory.PerCircuitOnGrid)}");
-            Console.WriteLine($"per circuit on a business:   {CircuitMemory.Describe(memory.PerCircuitOnBusiness)}");
+            foreach (var (figures, round) in memory.Rounds.Select((r, i) => (r, i + 1)))
+            {
+                Console.WriteLine($"round {round}, per circuit on the grid:     {CircuitMemory.Describe(figures.PerCircuitOnGrid)}");
+                Console.WriteLine($"round {round}, per circuit on a business:   {CircuitMemory.Describe(figures.PerCircuitOnBusiness)}");
+            }
+
+            Console.WriteLine($"in service, per circuit on the grid:     {CircuitMemory.Describe(memory.InServiceOnGrid)}");
+            Console.WriteLine($"in service, per circuit on a business:   {CircuitMemory.Describe(memory.InServiceOnBusiness)}");
+
             foreach (var problem in memory.Problems)
             {
                 Console.WriteLine("problem: " + problem);

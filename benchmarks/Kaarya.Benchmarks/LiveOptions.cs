@@ -7,6 +7,9 @@ internal sealed record LiveOptions
 {
     public int Users { get; init; } = 50;
 
+    /// <summary>How many times the circuit benchmark's users come and go; the rounds after the first are judged (decision 0021).</summary>
+    public int Rounds { get; init; } = 3;
+
     /// <summary>How long the load test's users browse and record, after signing in.</summary>
     public int DurationSeconds { get; init; } = 120;
 
@@ -29,6 +32,7 @@ internal sealed record LiveOptions
           circuits           server memory per interactive circuit, with the users' circuits open
           load               the users browse and record for the duration; exit code 1 on any error
           --users N          simultaneous users, each with her own browser context and circuit (default 50)
+          --rounds N         circuits only: times the users come and go, at least 2; all but the first are judged (default 3)
           --duration S       seconds of browsing and recording, load only (default 120)
           --think MIN-MAX    think time between steps in milliseconds (default 1000-3000)
           --participants N   participants of the synthetic programme (default 10000)
@@ -49,6 +53,7 @@ internal sealed record LiveOptions
             options = name switch
             {
                 "--users" => options with { Users = Positive(name, value) },
+                "--rounds" => options with { Rounds = Math.Max(2, Positive(name, value)) },
                 "--duration" => options with { DurationSeconds = Positive(name, value) },
                 "--think" => Think(options, value),
                 "--participants" => options with { Participants = Positive(name, value) },
@@ -74,7 +79,7 @@ internal sealed record LiveOptions
     };
 
     public string CommandLine(string command) => string.Create(CultureInfo.InvariantCulture,
-        $"dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- {command} --users {Users}{(command == "load" ? $" --duration {DurationSeconds} --think {ThinkMinMs}-{ThinkMaxMs}" : string.Empty)} --participants {Participants} --entries {LedgerEntries} --seed {Seed}");
+        $"dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- {command} --users {Users}{(command == "load" ? $" --duration {DurationSeconds} --think {ThinkMinMs}-{ThinkMaxMs}" : $" --rounds {Rounds}")} --participants {Participants} --entries {LedgerEntries} --seed {Seed}");
 
     private static LiveOptions Think(LiveOptions options, string value)
     {

@@ -163,10 +163,21 @@ internal sealed class BrowserUsers
         }
 
         // Leaving the page lets Blazor tell the server the circuit is over, as closing a tab does.
+        // A few at a time, as people leave: fifty renderers unloading at once on two processors
+        // have kept one navigation waiting past Playwright's 30 s.
+        using var leaving = new SemaphoreSlim(5);
         await Task.WhenAll(pages.Select(async p =>
         {
-            await p.GotoAsync("about:blank");
-            await p.Context.CloseAsync();
+            await leaving.WaitAsync();
+            try
+            {
+                await p.GotoAsync("about:blank", new() { Timeout = 120_000 });
+                await p.Context.CloseAsync();
+            }
+            finally
+            {
+                leaving.Release();
+            }
         }));
         if (_plan.Mode == BrowserUsersPlan.Hold)
         {
@@ -319,7 +330,7 @@ internal sealed class BrowserUsers
         var note = string.Create(CultureInfo.InvariantCulture, $"Load test note {Guid.NewGuid():N}");
         if (tab == "Sun and cloud")
         {
-            await ChooseAsync(page, "[data-testid=event-kind]", random.Next(2) == 0 ? "Sun" : "Cloud");
+            await PickAsync(page, "[data-testid=event-kind]", random.Next(2) == 0 ? "Sun" : "Cloud");
             await ChooseAsync(page, "[data-testid=event-category]", "Business earning");
             await page.FillAsync("[data-testid=event-text] textarea, textarea[data-testid=event-text]", note);
             await page.Keyboard.PressAsync("Tab");
@@ -331,7 +342,7 @@ internal sealed class BrowserUsers
         }
         else
         {
-            await ChooseAsync(page, "[data-testid=cash-kind]", random.Next(3) == 0 ? "Expense" : "Sale");
+            await PickAsync(page, "[data-testid=cash-kind]", random.Next(3) == 0 ? "Expense" : "Sale");
             await page.FillAsync("input[data-testid=cash-amount]", (50 * random.Next(2, 60)).ToString(CultureInfo.InvariantCulture));
             await page.FillAsync("input[data-testid=cash-note]", note);
             await page.Keyboard.PressAsync("Tab");
@@ -374,6 +385,10 @@ internal sealed class BrowserUsers
 
     private Task<bool> SwitchTabAsync(IPage page, string tab, string expect) =>
         TimedAsync(page, "switch tab", "present", expect, null, () => page.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync());
+
+    /// <summary>Taps one of a few choices shown as radios; she types on at once, as nothing opens or takes the focus.</summary>
+    private static Task PickAsync(IPage page, string group, string choice) =>
+        page.Locator(group).GetByRole(AriaRole.Radio, new() { Name = choice, Exact = true }).ClickAsync();
 
     /// <summary>
     /// Chooses from a select as a person does: opens it, clicks her choice, and waits to see the list
