@@ -11,11 +11,9 @@ public partial class BusinessPage
 {
     private BusinessSummary? _summary;
     private bool _refused;
-    private bool _seesStaffNotes;
     private bool _canRecord;
     private bool _isManager;
     private bool _isMentor;
-    private bool _readsReviews;
     private IReadOnlyList<TabHeader> _tabs = [];
     private BusinessTab _active = BusinessTab.Plan;
     private Guid _shownId;
@@ -60,14 +58,10 @@ public partial class BusinessPage
     private async Task ReloadAsync()
     {
         var viewer = await Viewer.ViewerAsync();
-        _seesStaffNotes = RecordAccess.MaySeeStaffNotes(viewer);
         _canRecord = viewer.Actor.KeepsRecords;
         _isManager = viewer.Actor.IsProgrammeManager;
         _isMentor = viewer.Role == KaaryaRole.Mentor;
-
-        // Reviews are part of her record: staff and her mentor read them; auditors do not.
-        _readsReviews = viewer.Actor.KeepsRecords || _isMentor;
-        _tabs = TabsFor(_seesStaffNotes, _readsReviews);
+        _tabs = TabsFor(RecordAccess.MaySeeStaffNotes(viewer));
         if (!_tabs.Any(t => t.Name == _active))
         {
             _active = BusinessTab.Plan;
@@ -85,8 +79,12 @@ public partial class BusinessPage
         }
     }
 
-    /// <summary>The tabs this viewer may open: staff notes (sun and cloud) and reviews only for those who may read them.</summary>
-    private static List<TabHeader> TabsFor(bool seesStaffNotes, bool readsReviews)
+    /// <summary>
+    /// The tabs this viewer may open: the sun and cloud (staff notes) only for those who may see
+    /// them. Reviews are part of her record, read by whoever may open it (the gate checks that as
+    /// the tab opens), as are the other tabs.
+    /// </summary>
+    private static List<TabHeader> TabsFor(bool seesStaffNotes)
     {
         var tabs = new List<TabHeader>
         {
@@ -103,11 +101,7 @@ public partial class BusinessPage
         }
 
         tabs.Add(new(BusinessTab.Books, "Business.Books", Icons.Material.Filled.Inventory));
-        if (readsReviews)
-        {
-            tabs.Add(new(BusinessTab.Reviews, "Business.Reviews", Icons.Material.Filled.RateReview));
-        }
-
+        tabs.Add(new(BusinessTab.Reviews, "Business.Reviews", Icons.Material.Filled.RateReview));
         return tabs;
     }
 
