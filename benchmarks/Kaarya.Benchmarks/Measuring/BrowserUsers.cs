@@ -84,14 +84,9 @@ internal sealed class BrowserUsers
     /// <summary>Starts the child process for <paramref name="plan"/>; the caller reads and writes its lines.</summary>
     public static Process Start(BrowserUsersPlan plan)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(ChildCommand);
-        start.ArgumentList.Add(JsonSerializer.Serialize(plan));
+        var start = HarnessProcess.StartInfo(ChildCommand, JsonSerializer.Serialize(plan));
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardInput = true;
 
         // The client is a plain .NET program: the workstation GC keeps it small beside the server.
         start.Environment["DOTNET_gcServer"] = "0";

@@ -53,11 +53,8 @@ internal static class WorkbookBenchmark
 
     private static async Task<WorkbookRun> ChildAsync(string databasePath, string writer, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { ChildCommand, databasePath, writer })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = HarnessProcess.StartInfo(ChildCommand, databasePath, writer);
+        start.RedirectStandardOutput = true;
 
         using var child = Process.Start(start)!;
         var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
