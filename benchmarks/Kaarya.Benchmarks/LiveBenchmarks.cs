@@ -28,6 +28,11 @@ internal static class LiveBenchmarks
             return 2;
         }
 
+        if (AppProcess.Restarts(options.MallocArenas))
+        {
+            return await AppProcess.RestartAsync(args, options.MallocArenas, cancellationToken);
+        }
+
         var clock = Stopwatch.StartNew();
         void Progress(string message) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed:mm\\:ss}] {message}"));
         var loadBefore = MachineFacts.LoadAverage();
@@ -35,7 +40,7 @@ internal static class LiveBenchmarks
         Progress($"calibration: SHA-256 of 64 MiB in {calibration:0} ms; load {loadBefore}");
         await using var run = await LiveRun.StartAsync(options, Progress, cancellationToken);
         string Machine() => string.Create(CultureInfo.InvariantCulture,
-            $"{Environment.ProcessorCount} processors, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, calibration {calibration:0} ms, load before {loadBefore}, after {MachineFacts.LoadAverage()}");
+            $"{Environment.ProcessorCount} processors, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {AppProcess.MallocArenasNow()}, calibration {calibration:0} ms, load before {loadBefore}, after {MachineFacts.LoadAverage()}");
 
         if (args[0] == "circuits")
         {

@@ -23,6 +23,16 @@ internal sealed record LiveOptions
 
     public int Seed { get; init; } = 2013;
 
+    /// <summary>
+    /// The C library's allocation arenas in the app's process: <c>2</c>, as README's deployment
+    /// sets <c>MALLOC_ARENA_MAX</c>, or <c>default</c> for the library's own choice (decision 0021).
+    /// </summary>
+    public string MallocArenas { get; init; } = DeployedMallocArenas;
+
+    public const string DeployedMallocArenas = "2";
+
+    public const string DefaultMallocArenas = "default";
+
     public required string OutputPath { get; init; }
 
     public string? DatabasePath { get; init; }
@@ -40,6 +50,7 @@ internal sealed record LiveOptions
           --seed N           seed of the generator and of the users' choices (default 2013)
           --out PATH         Markdown report (default docs/benchmarks.md in the repository)
           --database PATH    keep the generated database here; if it exists, use it as it is
+          --malloc-arenas N  MALLOC_ARENA_MAX of the app's process: 2 as README deploys it (default), or "default"
         """;
 
     public static LiveOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
@@ -61,6 +72,7 @@ internal sealed record LiveOptions
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { OutputPath = Path.GetFullPath(value) },
                 "--database" => options with { DatabasePath = Path.GetFullPath(value) },
+                "--malloc-arenas" => options with { MallocArenas = value == DefaultMallocArenas ? value : Positive(name, value).ToString(CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
         }
@@ -79,7 +91,7 @@ internal sealed record LiveOptions
     };
 
     public string CommandLine(string command) => string.Create(CultureInfo.InvariantCulture,
-        $"dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- {command} --users {Users}{(command == "load" ? $" --duration {DurationSeconds} --think {ThinkMinMs}-{ThinkMaxMs}" : $" --rounds {Rounds}")} --participants {Participants} --entries {LedgerEntries} --seed {Seed}");
+        $"dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- {command} --users {Users}{(command == "load" ? $" --duration {DurationSeconds} --think {ThinkMinMs}-{ThinkMaxMs}" : $" --rounds {Rounds}")} --participants {Participants} --entries {LedgerEntries} --seed {Seed}{(MallocArenas == DeployedMallocArenas ? "" : " --malloc-arenas " + MallocArenas)}");
 
     private static LiveOptions Think(LiveOptions options, string value)
     {
