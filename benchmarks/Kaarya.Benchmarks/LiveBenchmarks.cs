@@ -43,7 +43,7 @@ internal static class LiveBenchmarks
             var (reached, problems) = await LiveRun.ReachAsync(options, Progress, cancellationToken);
             if (reached is null)
             {
-                await Console.Error.WriteLineAsync($"The app at {options.AppShownAs} is not ready for {options.Users} users; nothing was measured:");
+                await Console.Error.WriteLineAsync($"The app at {options.AppAddress} is not ready for {options.Users} users; nothing was measured:");
                 foreach (var problem in problems)
                 {
                     await Console.Error.WriteLineAsync("  " + problem);

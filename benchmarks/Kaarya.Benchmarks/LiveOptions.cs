@@ -42,6 +42,9 @@ internal sealed record LiveOptions
     /// <summary>What the report says of <see cref="Url"/>: its scheme and host, nothing more.</summary>
     public string? AppShownAs => Url is null ? null : $"{Url.Scheme}://{Url.Host}";
 
+    /// <summary>What the console says of <see cref="Url"/>, for the operator: scheme, host and port.</summary>
+    public string? AppAddress => Url?.GetLeftPart(UriPartial.Authority);
+
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- circuits|load [options]
           circuits           server memory per interactive circuit, with the users' circuits open

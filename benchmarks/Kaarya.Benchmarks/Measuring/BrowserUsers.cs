@@ -503,7 +503,22 @@ internal sealed class BrowserUsers
                 return false;
             }
 
+            // The step ends when the grid's region first changes, which can be the "none match" line
+            // going as the grid starts loading, before the rows are there: she waits for them.
             count = await running.CountAsync();
+            if (count == 0)
+            {
+                try
+                {
+                    await page.Locator("[data-testid=business-list][aria-busy=false] tbody tr", new() { HasText = "Running" }).First.WaitForAsync();
+                    count = await running.CountAsync();
+                }
+                catch (TimeoutException)
+                {
+                    // Noted below.
+                }
+            }
+
             if (count == 0)
             {
                 Note(_failed, "no running business on the first page of the grid");

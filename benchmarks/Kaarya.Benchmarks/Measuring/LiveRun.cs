@@ -76,13 +76,13 @@ internal sealed class LiveRun : IAsyncDisposable
         var url = options.Url ?? throw new ArgumentException("The options name no URL.", nameof(options));
         RequireChromium();
         var run = new LiveRun(url, StaffNames(options.Users), options.Password ?? string.Empty, database: null, app: null);
-        progress($"checking that {run.Staff.Count} accounts sign in at {options.AppShownAs} and see businesses");
+        progress($"checking that {run.Staff.Count} accounts sign in at {options.AppAddress} and see businesses");
         using var client = ClientProcess.Start(run.Plan(options, BrowserUsersPlan.Check, options.Users), progress);
         var ended = await client.FinishAsync(cancellationToken);
         var problems = new List<string>();
         if (client.Result is not { } seen)
         {
-            problems.Add($"the browsers' check ended (exit code {ended}) without a result: is {options.AppShownAs} reachable from here?");
+            problems.Add($"the browsers' process ended (exit code {ended}) without a result; its lines are above");
             return (null, problems);
         }
 

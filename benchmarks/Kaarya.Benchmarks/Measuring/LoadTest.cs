@@ -82,7 +82,7 @@ internal static class LoadTest
         }
         else
         {
-            progress($"{options.Users} users signed in at {options.AppShownAs}; browsing and recording for {options.DurationSeconds} s");
+            progress($"{options.Users} users signed in at {options.AppAddress}; browsing and recording for {options.DurationSeconds} s");
         }
 
         var cpuBefore = ProcessCpu.Read(client.Id);
