@@ -20,7 +20,7 @@ internal static class LiveBenchmarks
         LiveOptions options;
         try
         {
-            options = LiveOptions.Parse(args[1..], repositoryRoot);
+            options = LiveOptions.Parse(args[0], args[1..], repositoryRoot, Environment.GetEnvironmentVariable(LiveOptions.PasswordVariable));
         }
         catch (ArgumentException problem)
         {
@@ -28,7 +28,7 @@ internal static class LiveBenchmarks
             return 2;
         }
 
-        if (AppProcess.Restarts(options.MallocArenas))
+        if (options.Url is null && AppProcess.Restarts(options.MallocArenas))
         {
             return await AppProcess.RestartAsync(args, options.MallocArenas, cancellationToken);
         }
@@ -38,9 +38,37 @@ internal static class LiveBenchmarks
         var loadBefore = MachineFacts.LoadAverage();
         var calibration = MachineFacts.Calibrate();
         Progress($"calibration: SHA-256 of 64 MiB in {calibration:0} ms; load {loadBefore}");
-        await using var run = await LiveRun.StartAsync(options, Progress, cancellationToken);
-        string Machine() => string.Create(CultureInfo.InvariantCulture,
-            $"{Environment.ProcessorCount} processors, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {AppProcess.MallocArenasNow()}, calibration {calibration:0} ms, load before {loadBefore}, after {MachineFacts.LoadAverage()}");
+        LiveRun run;
+        if (options.Url is null)
+        {
+            run = await LiveRun.StartAsync(options, Progress, cancellationToken);
+        }
+        else
+        {
+            var (reached, problems) = await LiveRun.ReachAsync(options, Progress, cancellationToken);
+            if (reached is null)
+            {
+                await Console.Error.WriteLineAsync($"The app at {options.AppAddress} is not ready for {options.Users} users; nothing was measured:");
+                foreach (var problem in problems)
+                {
+                    await Console.Error.WriteLineAsync("  " + problem);
+                }
+
+                await Console.Error.WriteLineAsync($"Each user signs in as load.staff01, load.staff02, … with the one password given (--password or {LiveOptions.PasswordVariable}): a programme manager creates those staff accounts in that app first, on a test installation with businesses, never the live programme.");
+                return 2;
+            }
+
+            run = reached;
+        }
+
+        await using var running = run;
+
+        // With the app at a URL, the processors and load average are the browsers' machine's, and this process's GC is not the app's.
+        string Machine() => options.Url is null
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{Environment.ProcessorCount} processors, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {AppProcess.MallocArenasNow()}, calibration {calibration:0} ms, load before {loadBefore}, after {MachineFacts.LoadAverage()}")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"browsers' machine: {Environment.ProcessorCount} processors, calibration {calibration:0} ms, load before {loadBefore}, after {MachineFacts.LoadAverage()}; app at {options.AppShownAs}");
 
         if (args[0] == "circuits")
         {
@@ -74,9 +102,12 @@ internal static class LiveBenchmarks
             Console.WriteLine(LoadTest.Line(latency));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CPU s: app {load.Cpu.ServerSeconds:0.0}, Chromium {load.Cpu.ChromiumSeconds:0.0}, driver {load.Cpu.DriverSeconds:0.0}, client {load.Cpu.ClientSeconds:0.0}, others {load.Cpu.OthersSeconds:0.0} over {load.WallSeconds:0} s"));
-        if (load.ServerHandling is { } server)
+        Console.WriteLine(load.Server is null
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"CPU s: app not measured (it ran at {load.RemoteApp}), Chromium {load.Cpu.ChromiumSeconds:0.0}, driver {load.Cpu.DriverSeconds:0.0}, client {load.Cpu.ClientSeconds:0.0}, others {load.Cpu.OthersSeconds + load.Cpu.ServerSeconds:0.0} over {load.WallSeconds:0} s")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"CPU s: app {load.Cpu.ServerSeconds:0.0}, Chromium {load.Cpu.ChromiumSeconds:0.0}, driver {load.Cpu.DriverSeconds:0.0}, client {load.Cpu.ClientSeconds:0.0}, others {load.Cpu.OthersSeconds:0.0} over {load.WallSeconds:0} s"));
+        if (load.Server?.Handling is { } server)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"server: {server.Count} messages from browsers handled in p50 {server.P50:0.0} ms, p95 {server.P95:0.0} ms, p99 {server.P99:0.0} ms, max {server.Max:0} ms"));

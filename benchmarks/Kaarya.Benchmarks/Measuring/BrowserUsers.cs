@@ -21,6 +21,9 @@ internal sealed record BrowserUsersPlan(
 
     /// <summary>Browse and record for the duration, then hold the circuits open until the parent has measured.</summary>
     public const string Load = "load";
+
+    /// <summary>Before a run against an app elsewhere: each user signs in once and looks at the businesses grid.</summary>
+    public const string Check = "check";
 }
 
 /// <summary>One timed interaction: in the page, from the click or keystroke to the expected element; and as Playwright saw it.</summary>
@@ -33,7 +36,9 @@ internal sealed record BrowserUsersResult(
     IReadOnlyList<string> ConsoleErrors,
     int ReconnectsShown,
     int Recorded,
-    double SecondsBrowsing);
+    double SecondsBrowsing,
+    IReadOnlyList<string>? Unusable = null,
+    int RunningOnGrid = 0);
 
 /// <summary>
 /// The browser side of the circuit and load benchmarks, in a child process of its own so that its
@@ -84,9 +89,13 @@ internal sealed class BrowserUsers
     /// <summary>Starts the child process for <paramref name="plan"/>; the caller reads and writes its lines.</summary>
     public static Process Start(BrowserUsersPlan plan)
     {
-        var start = HarnessProcess.StartInfo(ChildCommand, JsonSerializer.Serialize(plan));
+        var start = HarnessProcess.StartInfo(ChildCommand, JsonSerializer.Serialize(plan with { Password = string.Empty }));
         start.RedirectStandardOutput = true;
         start.RedirectStandardInput = true;
+
+        // The password goes in the child's environment, not on its command line, where anyone on
+        // the machine could read it in the process list.
+        start.Environment[LiveOptions.PasswordVariable] = plan.Password;
 
         // The client is a plain .NET program: the workstation GC keeps it small beside the server.
         start.Environment["DOTNET_gcServer"] = "0";
@@ -96,7 +105,10 @@ internal sealed class BrowserUsers
     /// <summary>In the child.</summary>
     public static async Task<int> ChildMainAsync(string planJson)
     {
-        var plan = JsonSerializer.Deserialize<BrowserUsersPlan>(planJson)!;
+        var plan = JsonSerializer.Deserialize<BrowserUsersPlan>(planJson)! with
+        {
+            Password = Environment.GetEnvironmentVariable(LiveOptions.PasswordVariable) ?? string.Empty,
+        };
         return await new BrowserUsers(plan).RunAsync();
     }
 
@@ -112,6 +124,11 @@ internal sealed class BrowserUsers
             Args = ChromiumArguments,
         });
         var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Measuring", "interaction-timing.js"));
+        if (_plan.Mode == BrowserUsersPlan.Check)
+        {
+            return await CheckAsync(browser, script);
+        }
+
         var pages = new IPage[_plan.Users.Count];
 
         // Sign in a few at a time: each sign-in hashes a password, as it would for a person.
@@ -181,6 +198,115 @@ internal sealed class BrowserUsers
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Each account signs in once (a few at a time) and opens the businesses grid, then leaves. Notes
+    /// every account that cannot sign in or sees no business, by name, and how many running businesses
+    /// the first one sees on the grid's first page, which the load test's users open.
+    /// </summary>
+    private async Task<int> CheckAsync(IBrowser browser, string script)
+    {
+        var unusable = new List<string>();
+        var running = new int[_plan.Users.Count];
+        using var signing = new SemaphoreSlim(4);
+        await Task.WhenAll(_plan.Users.Select(async (user, i) =>
+        {
+            await signing.WaitAsync();
+            IBrowserContext? context = null;
+            try
+            {
+                var page = await SignInOnceAsync(browser, script, user, unusable);
+                context = page?.Context;
+                if (page is not null)
+                {
+                    running[i] = await RunningOnGridAsync(page, user, unusable);
+                    await page.GotoAsync("about:blank", new() { Timeout = 120_000 });
+                }
+            }
+            catch (Exception problem) when (problem is PlaywrightException or TimeoutException)
+            {
+                Unusable(unusable, $"{user}: {problem.Message.Split('\n')[0]}");
+            }
+            finally
+            {
+                if (context is not null)
+                {
+                    await context.CloseAsync();
+                }
+
+                signing.Release();
+            }
+        }));
+        var result = new BrowserUsersResult(_interactions, _failed, _consoleErrors, _reconnects, _recorded, 0, [.. unusable.Order(StringComparer.Ordinal)], running.Length == 0 ? 0 : running[0]);
+        Console.WriteLine("@result " + JsonSerializer.Serialize(result));
+        return 0;
+    }
+
+    /// <summary>Signs in as <paramref name="user"/>: the page with her circuit up, or null with the reason noted.</summary>
+    private async Task<IPage?> SignInOnceAsync(IBrowser browser, string script, string user, List<string> unusable)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _plan.Url });
+        await context.AddInitScriptAsync(script);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(ExpectTimeoutMs);
+        page.PageError += (_, error) => Note(_consoleErrors, $"{user}: page error {error}");
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("[data-testid=login-username]", user);
+        await page.FillAsync("[data-testid=login-password]", _plan.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        try
+        {
+            // Signed in: Blazor's circuit comes up. Refused: the sign-in page says why.
+            await page.WaitForFunctionAsync(
+                "() => (window.__kaarya && window.__kaarya.circuitUp === true) || document.querySelector('[data-testid=login-message][role=alert]') !== null",
+                null,
+                new() { Timeout = ExpectTimeoutMs, PollingInterval = 100 });
+        }
+        catch (TimeoutException)
+        {
+            Unusable(unusable, $"{user}: no answer to signing in within {ExpectTimeoutMs / 1000:0} s ({page.Url})");
+            await context.CloseAsync();
+            return null;
+        }
+
+        var refusal = page.Locator("[data-testid=login-message][role=alert]");
+        if (await refusal.CountAsync() > 0)
+        {
+            Unusable(unusable, $"{user}: cannot sign in: \"{(await refusal.InnerTextAsync()).Trim()}\"");
+            await context.CloseAsync();
+            return null;
+        }
+
+        return page;
+    }
+
+    /// <summary>Opens the businesses grid from the menu: how many running businesses its first page shows (0, with the reason noted, when none).</summary>
+    private static async Task<int> RunningOnGridAsync(IPage page, string user, List<string> unusable)
+    {
+        const string grid = "[data-testid=business-list][aria-busy=false]";
+        var menu = page.Locator("[data-testid=nav-businesses]");
+        if (await menu.CountAsync() == 0)
+        {
+            Unusable(unusable, $"{user}: signed in, but the menu has no businesses grid (is it a staff account?)");
+            return 0;
+        }
+
+        await menu.ClickAsync();
+        await page.Locator(grid + " tbody tr td").First.WaitForAsync();
+        if (await page.Locator(grid + " [data-testid=business-list-empty]").CountAsync() > 0)
+        {
+            Unusable(unusable, $"{user}: the businesses grid is empty: the load test's users need businesses to open");
+            return 0;
+        }
+
+        var running = await page.Locator(grid + " tbody tr", new() { HasText = "Running" }).CountAsync();
+        if (running == 0)
+        {
+            Unusable(unusable, $"{user}: no running business on the first page of the businesses grid: the load test's users open running ones");
+        }
+
+        return running;
     }
 
     private static async Task ReadyAsync(string name)
@@ -280,7 +406,15 @@ internal sealed class BrowserUsers
         }
 
         await ThinkAsync(page, random);
-        switch (random.Next(3))
+        var step = random.Next(3);
+        var nextPage = page.Locator("[data-testid=business-list] button[aria-label='Next page']");
+        if (step == 2 && await nextPage.IsDisabledAsync())
+        {
+            // A programme with one page of businesses (a small deployed one) has no next page: she sorts instead.
+            step = 1;
+        }
+
+        switch (step)
         {
             case 0:
                 var name = SearchNames[random.Next(SearchNames.Length)];
@@ -292,8 +426,7 @@ internal sealed class BrowserUsers
                     () => page.Locator("[data-testid=business-list] th", new() { HasText = "Disbursed" }).Locator(".sortable-column-header").First.ClickAsync());
                 break;
             default:
-                await TimedAsync(page, "grid: next page", "changed", rows, null,
-                    () => page.Locator("[data-testid=business-list] button[aria-label='Next page']").ClickAsync());
+                await TimedAsync(page, "grid: next page", "changed", rows, null, () => nextPage.ClickAsync());
                 break;
         }
 
@@ -365,7 +498,22 @@ internal sealed class BrowserUsers
                 return false;
             }
 
+            // The step ends when the grid's region first changes, which can be the "none match" line
+            // going as the grid starts loading, before the rows are there: she waits for them.
             count = await running.CountAsync();
+            if (count == 0)
+            {
+                try
+                {
+                    await page.Locator("[data-testid=business-list][aria-busy=false] tbody tr", new() { HasText = "Running" }).First.WaitForAsync();
+                    count = await running.CountAsync();
+                }
+                catch (TimeoutException)
+                {
+                    // Noted below.
+                }
+            }
+
             if (count == 0)
             {
                 Note(_failed, "no running business on the first page of the grid");
@@ -463,6 +611,15 @@ internal sealed class BrowserUsers
         lock (_interactions)
         {
             _interactions.Add(interaction);
+        }
+    }
+
+    /// <summary>An account that cannot take part, by name; no time, so that the list reads in the accounts' order.</summary>
+    private static void Unusable(List<string> list, string message)
+    {
+        lock (list)
+        {
+            list.Add(message);
         }
     }
 

@@ -131,7 +131,10 @@ internal static class CircuitMemory
         return new CircuitRound(options.Users, before, onGrid, circuitsOnGrid, onBusiness, circuitsOnBusiness, after, run.App.Circuits.Open);
     }
 
-    /// <summary>One user signs in, opens the grid and a business page, and leaves: the app's code is loaded and compiled, its caches filled.</summary>
+    /// <summary>
+    /// One user signs in, opens the grid and a business page, and leaves: the app's code is loaded and
+    /// compiled, its caches filled. An app hosted here then holds no circuit; one at a URL cannot be asked.
+    /// </summary>
     public static async Task WarmUpAsync(LiveRun run, LiveOptions options, Action<string> progress, List<string> problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -142,7 +145,11 @@ internal static class CircuitMemory
         Expect(await warmUp.WaitForAsync("business", cancellationToken), "the warm-up ended before a business", problems);
         await warmUp.ContinueAsync();
         Expect(await warmUp.FinishAsync(cancellationToken) == 0, "the warm-up's browser process failed", problems);
-        Expect(await run.App.WaitForCircuitsAsync(0, TimeSpan.FromSeconds(30)), $"{run.App.Circuits.Open} circuits still open after the warm-up", problems);
+        if (run.Hosted)
+        {
+            Expect(await run.App.WaitForCircuitsAsync(0, TimeSpan.FromSeconds(30)), $"{run.App.Circuits.Open} circuits still open after the warm-up", problems);
+        }
+
         if (warmUp.Result is { } seen)
         {
             problems.AddRange(seen.FailedExpectations.Select(f => "warm-up expected: " + f));

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using Kaarya.Domain.Common;
 using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -57,7 +56,7 @@ internal sealed class LiveApp : WebApplicationFactory<AccountSignIn>
     /// </summary>
     public async Task<IReadOnlyList<string>> EnsureStaffAsync(int count)
     {
-        var names = Enumerable.Range(1, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"load.staff{i:00}")).ToList();
+        var names = LiveRun.StaffNames(count);
         var manager = new Actor("load.manager", KaaryaRole.ProgrammeManager);
         foreach (var name in names)
         {

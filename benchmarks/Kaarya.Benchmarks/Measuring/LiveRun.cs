@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Kaarya.Benchmarks.Generation;
 
@@ -6,32 +7,47 @@ namespace Kaarya.Benchmarks.Measuring;
 
 /// <summary>
 /// What the circuit and load benchmarks share: the synthetic programme in a SQLite file in a temp
-/// folder (or a kept one), the app hosted on it, and staff accounts for the users.
+/// folder (or a kept one), the app hosted on it, and staff accounts for the users. With
+/// <c>load --url</c>, only the accounts: the app runs elsewhere, on its own data, and nothing of
+/// its server is in this process.
 /// </summary>
 internal sealed class LiveRun : IAsyncDisposable
 {
-    private LiveRun(BenchmarkDatabase database, LiveApp app, IReadOnlyList<string> staff)
+    private readonly BenchmarkDatabase? _database;
+    private readonly LiveApp? _app;
+
+    private LiveRun(Uri address, IReadOnlyList<string> staff, string password, BenchmarkDatabase? database, LiveApp? app)
     {
-        Database = database;
-        App = app;
+        Address = address;
         Staff = staff;
+        Password = password;
+        _database = database;
+        _app = app;
     }
 
-    public BenchmarkDatabase Database { get; }
+    /// <summary>Where the browsers reach the app.</summary>
+    public Uri Address { get; }
 
-    public LiveApp App { get; }
+    /// <summary>Whether the app runs in this process, so that its server can be measured.</summary>
+    public bool Hosted => _app is not null;
+
+    public BenchmarkDatabase Database => _database ?? throw new InvalidOperationException("The app runs at a URL: there is no benchmark database here.");
+
+    public LiveApp App => _app ?? throw new InvalidOperationException("The app runs at a URL: its server is not in this process.");
 
     public IReadOnlyList<string> Staff { get; }
+
+    private string Password { get; }
+
+    /// <summary>The users' accounts: <c>load.staff01</c>, <c>load.staff02</c>, …</summary>
+    public static IReadOnlyList<string> StaffNames(int count) =>
+        [.. Enumerable.Range(1, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"load.staff{i:00}"))];
 
     public static async Task<LiveRun> StartAsync(LiveOptions options, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
-        if (!File.Exists(BrowserUsers.ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium is not installed at {BrowserUsers.ChromiumPath}: run 'apt-get install chromium'.");
-        }
-
+        RequireChromium();
         var database = await BenchmarkDatabase.OpenAsync(options.DatabasePath, cancellationToken);
         if (!database.Existed)
         {
@@ -45,16 +61,64 @@ internal sealed class LiveRun : IAsyncDisposable
         progress($"app listening on {app.Address} (Production, {database.Path})");
         var staff = await app.EnsureStaffAsync(options.Users);
         progress($"{staff.Count} staff accounts ready");
-        return new LiveRun(database, app, staff);
+        return new LiveRun(app.Address, staff, LiveApp.StaffPassword, database, app);
+    }
+
+    /// <summary>
+    /// The app at <see cref="LiveOptions.Url"/>, checked before anyone browses: every account signs in
+    /// once and sees businesses on the grid. The run, or what stands in its way (each account that
+    /// cannot sign in, by name; an empty grid).
+    /// </summary>
+    public static async Task<(LiveRun? Run, IReadOnlyList<string> Problems)> ReachAsync(LiveOptions options, Action<string> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+        var url = options.Url ?? throw new ArgumentException("The options name no URL.", nameof(options));
+        RequireChromium();
+        var run = new LiveRun(url, StaffNames(options.Users), options.Password ?? string.Empty, database: null, app: null);
+        progress($"checking that {run.Staff.Count} accounts sign in at {options.AppAddress} and see businesses");
+        using var client = ClientProcess.Start(run.Plan(options, BrowserUsersPlan.Check, options.Users), progress);
+        var ended = await client.FinishAsync(cancellationToken);
+        var problems = new List<string>();
+        if (client.Result is not { } seen)
+        {
+            problems.Add($"the browsers' process ended (exit code {ended}) without a result; its lines are above");
+            return (null, problems);
+        }
+
+        problems.AddRange(seen.Unusable ?? []);
+        problems.AddRange(seen.ConsoleErrors.Select(e => "browser console: " + e));
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        progress($"{run.Staff.Count} accounts signed in; the first page of the grid shows {seen.RunningOnGrid} running businesses");
+        return (run, problems);
     }
 
     public BrowserUsersPlan Plan(LiveOptions options, string mode, int users) => new(
-        App.Address.ToString(), Staff.Take(users).ToList(), LiveApp.StaffPassword, mode, options.DurationSeconds, options.Seed, options.ThinkMinMs, options.ThinkMaxMs);
+        Address.ToString(), Staff.Take(users).ToList(), Password, mode, options.DurationSeconds, options.Seed, options.ThinkMinMs, options.ThinkMaxMs);
 
     public async ValueTask DisposeAsync()
     {
-        await App.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    private static void RequireChromium()
+    {
+        if (!File.Exists(BrowserUsers.ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is not installed at {BrowserUsers.ChromiumPath}: run 'apt-get install chromium'.");
+        }
     }
 }
 

@@ -6,7 +6,7 @@ namespace Kaarya.Benchmarks.Measuring;
 /// <summary>One kind of interaction's latency, in milliseconds, as the browser measured it.</summary>
 internal sealed record InteractionLatency(string Kind, int Count, double P50, double P95, double P99, double Max, double DriverP95);
 
-/// <summary>What the load test saw.</summary>
+/// <summary>What the load test saw. <see cref="Server"/> is null when the app ran at a URL, named by <see cref="RemoteApp"/> (scheme and host).</summary>
 internal sealed record LoadTestResult(
     int Users,
     double BrowsingSeconds,
@@ -14,18 +14,23 @@ internal sealed record LoadTestResult(
     IReadOnlyList<InteractionLatency> Latencies,
     InteractionLatency? Overall,
     IReadOnlyList<string> Errors,
-    IReadOnlyList<string> ServerWarnings,
+    ProcessCpu Cpu,
+    double WallSeconds,
+    ServerFigures? Server,
+    string? RemoteApp)
+{
+    public bool Passed => Errors.Count == 0;
+}
+
+/// <summary>What only an app hosted in this process lets the load test see of its server.</summary>
+internal sealed record ServerFigures(
+    IReadOnlyList<string> Warnings,
     ServerMemory Before,
     ServerMemory PeakWhileBrowsing,
     ServerMemory MeanWhileBrowsing,
     ServerMemory AfterWithCircuits,
     int CircuitsAtEnd,
-    ProcessCpu Cpu,
-    double WallSeconds,
-    InteractionLatency? ServerHandling)
-{
-    public bool Passed => Errors.Count == 0;
-}
+    InteractionLatency? Handling);
 
 /// <summary>
 /// Issue 7's bounded load test: the users sign in, each in her own browser context with her own
@@ -33,6 +38,8 @@ internal sealed record LoadTestResult(
 /// businesses grid, a search, a sort or the next page, a running business, a tab, and a record
 /// written through the form (a cash-book line or a sun-or-cloud event). Any failed expectation,
 /// browser console error, reconnect, dropped circuit or error in the server's log is an error.
+/// Against an app at a URL the same users do the same, and the errors are those the browsers see:
+/// the server's memory, log, circuits and time are in another machine's process.
 /// </summary>
 internal static class LoadTest
 {
@@ -43,11 +50,16 @@ internal static class LoadTest
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
+        var hosted = run.Hosted;
         var errors = new List<string>();
         var since = DateTimeOffset.UtcNow;
         await CircuitMemory.WarmUpAsync(run, options, progress, errors, cancellationToken);
-        var before = await ServerMemory.SettledAsync();
-        progress($"no circuit: {CircuitMemory.Describe(before)}");
+        ServerMemory? before = null;
+        if (hosted)
+        {
+            before = await ServerMemory.SettledAsync();
+            progress($"no circuit: {CircuitMemory.Describe(before)}");
+        }
 
         using var client = ClientProcess.Start(run.Plan(options, BrowserUsersPlan.Load, options.Users), progress);
         if (!await client.WaitForAsync("browsing", cancellationToken))
@@ -55,25 +67,38 @@ internal static class LoadTest
             errors.Add("the browsers ended before browsing");
         }
 
-        var circuitsSignedIn = run.App.Circuits.Open;
-        if (circuitsSignedIn != options.Users)
+        var (downBefore, openedBefore) = (0, 0);
+        if (hosted)
         {
-            errors.Add($"{circuitsSignedIn} circuits open after signing in, not {options.Users}");
+            var circuitsSignedIn = run.App.Circuits.Open;
+            if (circuitsSignedIn != options.Users)
+            {
+                errors.Add($"{circuitsSignedIn} circuits open after signing in, not {options.Users}");
+            }
+
+            progress($"{circuitsSignedIn} users signed in; browsing and recording for {options.DurationSeconds} s");
+            downBefore = run.App.Circuits.ConnectionsDown;
+            openedBefore = run.App.Circuits.EverOpened;
+        }
+        else
+        {
+            progress($"{options.Users} users signed in at {options.AppAddress}; browsing and recording for {options.DurationSeconds} s");
         }
 
-        progress($"{circuitsSignedIn} users signed in; browsing and recording for {options.DurationSeconds} s");
-        var downBefore = run.App.Circuits.ConnectionsDown;
-        var openedBefore = run.App.Circuits.EverOpened;
         var cpuBefore = ProcessCpu.Read(client.Id);
-        run.App.Circuits.ForgetHandled();
+        if (hosted)
+        {
+            run.App.Circuits.ForgetHandled();
+        }
+
         var wall = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
-        var samples = SampleAsync(sampling.Token);
+        var samples = hosted ? SampleAsync(sampling.Token) : Task.FromResult(new List<ServerMemory>());
         await client.ContinueAsync();
 
         var done = await client.WaitForAsync("done", cancellationToken);
         var cpu = ProcessCpu.Read(client.Id) - cpuBefore;
-        var handled = run.App.Circuits.HandledMs.Order().ToArray();
+        var handled = hosted ? run.App.Circuits.HandledMs.Order().ToArray() : [];
         var wallSeconds = wall.Elapsed.TotalSeconds;
         await sampling.CancelAsync();
         var seen = await samples;
@@ -82,18 +107,24 @@ internal static class LoadTest
             errors.Add("the browsers ended before the end of the run");
         }
 
-        var circuitsAtEnd = run.App.Circuits.Open;
-        var dropped = run.App.Circuits.ConnectionsDown - downBefore;
-        var reopened = run.App.Circuits.EverOpened - openedBefore;
-        var withCircuits = await ServerMemory.SettledAsync();
-        progress($"{circuitsAtEnd} circuits open at the end: {CircuitMemory.Describe(withCircuits)}");
+        var (circuitsAtEnd, dropped, reopened) = (0, 0, 0);
+        ServerMemory? withCircuits = null;
+        if (hosted)
+        {
+            circuitsAtEnd = run.App.Circuits.Open;
+            dropped = run.App.Circuits.ConnectionsDown - downBefore;
+            reopened = run.App.Circuits.EverOpened - openedBefore;
+            withCircuits = await ServerMemory.SettledAsync();
+            progress($"{circuitsAtEnd} circuits open at the end: {CircuitMemory.Describe(withCircuits)}");
+        }
+
         await client.ContinueAsync();
         if (await client.FinishAsync(cancellationToken) != 0)
         {
             errors.Add("the browsers' process failed");
         }
 
-        if (circuitsAtEnd != options.Users)
+        if (hosted && circuitsAtEnd != options.Users)
         {
             errors.Add($"{circuitsAtEnd} circuits open at the end, not {options.Users}");
         }
@@ -119,7 +150,20 @@ internal static class LoadTest
             }
         }
 
-        errors.AddRange(run.App.Log.ErrorsSince(since).Select(e => "server log: " + e));
+        ServerFigures? server = null;
+        if (hosted)
+        {
+            errors.AddRange(run.App.Log.ErrorsSince(since).Select(e => "server log: " + e));
+            server = new ServerFigures(
+                run.App.Log.WarningsSince(since),
+                before!,
+                seen.Count == 0 ? before! : seen.MaxBy(s => s.ResidentBytes)!,
+                seen.Count == 0 ? before! : new ServerMemory((long)seen.Average(s => s.ManagedBytes), (long)seen.Average(s => s.ResidentBytes), (long)seen.Average(s => s.PrivateBytes)),
+                withCircuits!,
+                circuitsAtEnd,
+                handled.Length == 0 ? null : Summarise("a message from a browser, handled on the server", handled));
+        }
+
         var interactions = result?.Interactions ?? [];
         var latencies = interactions.GroupBy(i => i.Kind).Select(g => Summarise(g.Key, g.ToList()))
             .OrderBy(l => l.Kind == SignIn ? 0 : 1).ThenByDescending(l => l.Count).ToList();
@@ -131,15 +175,10 @@ internal static class LoadTest
             latencies,
             browsing.Count == 0 ? null : Summarise("all interactions after sign-in", browsing),
             errors,
-            run.App.Log.WarningsSince(since),
-            before,
-            seen.Count == 0 ? before : seen.MaxBy(s => s.ResidentBytes)!,
-            seen.Count == 0 ? before : new ServerMemory((long)seen.Average(s => s.ManagedBytes), (long)seen.Average(s => s.ResidentBytes), (long)seen.Average(s => s.PrivateBytes)),
-            withCircuits,
-            circuitsAtEnd,
             cpu,
             wallSeconds,
-            handled.Length == 0 ? null : Summarise("a message from a browser, handled on the server", handled));
+            server,
+            options.AppShownAs);
     }
 
     /// <summary>The server's memory every two seconds while the users browse, without forcing a collection.</summary>

@@ -68,7 +68,13 @@ internal static class LiveReport
         md.AppendLine();
         md.AppendLine(Invariant, $"`{command}`, {machine}");
         md.AppendLine();
-        md.AppendLine(Invariant, $"{result.Users} users browsed and recorded for {result.BrowsingSeconds:0} s; {result.Recorded} records written through the forms. Errors: **{result.Errors.Count}** ({(result.Passed ? "passed" : "**failed**")}).");
+        if (result.RemoteApp is { } app)
+        {
+            md.AppendLine(Invariant, $"The app ran at **{app}**, not in this process; the browsers ran here. The figures are the browsers' own; what only the app's process can tell (its memory, log, circuits, time per message and processor time) is not measured.");
+            md.AppendLine();
+        }
+
+        md.AppendLine(Invariant, $"{result.Users} users browsed and recorded for {result.BrowsingSeconds:0} s; {result.Recorded} records written through the forms. Errors: **{result.Errors.Count}** ({(result.Passed ? "passed" : "**failed**")}){(result.RemoteApp is null ? string.Empty : ", counting what the browsers saw")}.");
         md.AppendLine();
         md.AppendLine("| interaction (latency in the browser, ms) | count | p50 | p95 | p99 | max | p95 as Playwright saw it |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -83,7 +89,29 @@ internal static class LiveReport
         }
 
         md.AppendLine();
-        if (result.ServerHandling is { } server)
+        if (result.Server is { } measured)
+        {
+            ServerSideRows(md, result, measured);
+        }
+        else
+        {
+            NotMeasuredRows(md, result);
+        }
+
+        AppendProblems(md, "Errors", result.Errors);
+        if (result.Server is { } figures)
+        {
+            var warnings = figures.Warnings.GroupBy(w => w).Select(g => g.Count() == 1 ? g.Key : string.Create(Invariant, $"{g.Key} (×{g.Count()})")).ToList();
+            AppendProblems(md, "Server warnings (not counted as errors)", warnings);
+        }
+
+        await ReportSection.WriteAsync(path, LoadStart, LoadEnd, md.ToString(), cancellationToken);
+    }
+
+    /// <summary>The server's time, memory and CPU beside the browsers', as measured in this process.</summary>
+    private static void ServerSideRows(StringBuilder md, LoadTestResult result, ServerFigures measured)
+    {
+        if (measured.Handling is { } server)
         {
             md.AppendLine(Invariant, $"On the server, each of the {server.Count:N0} messages the browsers sent the circuits while browsing (events, answers to JS calls, render acknowledgements) was handled, with the renders it caused, in p50 {server.P50:0.0} ms, p95 {server.P95:0.0} ms, p99 {server.P99:0.0} ms, max {server.Max:0} ms. This is the app's share of an interaction, except that a handler awaiting a call into the browser (MudBlazor's popovers, focus, a download) waits for that browser too.");
             md.AppendLine();
@@ -91,13 +119,13 @@ internal static class LiveReport
 
         md.AppendLine("| server memory | managed heap MiB | resident MiB | private MiB |");
         md.AppendLine("|---|---:|---:|---:|");
-        MemoryRow(md, "before, no circuit (after a full collection)", result.Before);
-        MemoryRow(md, "while browsing, mean of samples every 2 s", result.MeanWhileBrowsing);
-        MemoryRow(md, "while browsing, the sample with the largest resident set", result.PeakWhileBrowsing);
-        MemoryRow(md, string.Create(Invariant, $"at the end, {result.CircuitsAtEnd} circuits open (after a full collection)"), result.AfterWithCircuits);
+        MemoryRow(md, "before, no circuit (after a full collection)", measured.Before);
+        MemoryRow(md, "while browsing, mean of samples every 2 s", measured.MeanWhileBrowsing);
+        MemoryRow(md, "while browsing, the sample with the largest resident set", measured.PeakWhileBrowsing);
+        MemoryRow(md, string.Create(Invariant, $"at the end, {measured.CircuitsAtEnd} circuits open (after a full collection)"), measured.AfterWithCircuits);
         md.AppendLine();
         var users = Math.Max(1, result.Users);
-        md.AppendLine(Invariant, $"Per circuit at the end ((with − without) / users, after a full collection): managed heap {KiB((result.AfterWithCircuits.ManagedBytes - result.Before.ManagedBytes) / users)} KiB, private {KiB((result.AfterWithCircuits.PrivateBytes - result.Before.PrivateBytes) / users)} KiB; while browsing (mean, no collection forced): private {KiB((result.MeanWhileBrowsing.PrivateBytes - result.Before.PrivateBytes) / users)} KiB.");
+        md.AppendLine(Invariant, $"Per circuit at the end ((with − without) / users, after a full collection): managed heap {KiB((measured.AfterWithCircuits.ManagedBytes - measured.Before.ManagedBytes) / users)} KiB, private {KiB((measured.AfterWithCircuits.PrivateBytes - measured.Before.PrivateBytes) / users)} KiB; while browsing (mean, no collection forced): private {KiB((measured.MeanWhileBrowsing.PrivateBytes - measured.Before.PrivateBytes) / users)} KiB.");
         md.AppendLine();
         var cpu = result.Cpu;
         var capacity = result.WallSeconds * Environment.ProcessorCount;
@@ -109,10 +137,38 @@ internal static class LiveReport
         CpuRow(md, "the client process driving the users", cpu.ClientSeconds, capacity);
         CpuRow(md, "everything else on the machine", cpu.OthersSeconds, capacity);
         md.AppendLine();
-        AppendProblems(md, "Errors", result.Errors);
-        var warnings = result.ServerWarnings.GroupBy(w => w).Select(g => g.Count() == 1 ? g.Key : string.Create(Invariant, $"{g.Key} (×{g.Count()})")).ToList();
-        AppendProblems(md, "Server warnings (not counted as errors)", warnings);
-        await ReportSection.WriteAsync(path, LoadStart, LoadEnd, md.ToString(), cancellationToken);
+    }
+
+    /// <summary>
+    /// With the app at a URL: each server-side figure named, and said to be not measured (never a
+    /// zero that could be read as a measurement), then the processor time of this machine's side.
+    /// </summary>
+    private static void NotMeasuredRows(StringBuilder md, LoadTestResult result)
+    {
+        var notMeasured = $"not measured: the app ran at {result.RemoteApp}";
+        md.AppendLine("| the app's server | figure |");
+        md.AppendLine("|---|---|");
+        foreach (var figure in (string[])[
+            "time per message from a browser, handled on the server",
+            "managed heap, resident and private memory (before, while browsing, at the end; per circuit)",
+            "circuits open and connections dropped, counted by the app's circuit handler",
+            "errors and warnings in the server's log",
+            "processor time of the app",
+        ])
+        {
+            md.AppendLine(Invariant, $"| {figure} | {notMeasured} |");
+        }
+
+        md.AppendLine();
+        var cpu = result.Cpu;
+        var capacity = result.WallSeconds * Environment.ProcessorCount;
+        md.AppendLine(Invariant, $"| CPU of this machine (the browsers') over the {result.WallSeconds:0} s of browsing ({Environment.ProcessorCount} processors, {capacity:0} processor-seconds) | processor-seconds | share |");
+        md.AppendLine("|---|---:|---:|");
+        CpuRow(md, "Chromium (browser, renderers, utilities)", cpu.ChromiumSeconds, capacity);
+        CpuRow(md, "Playwright's driver (node)", cpu.DriverSeconds, capacity);
+        CpuRow(md, "the client process driving the users", cpu.ClientSeconds, capacity);
+        CpuRow(md, "everything else on this machine (this harness included)", cpu.OthersSeconds + cpu.ServerSeconds, capacity);
+        md.AppendLine();
     }
 
     private static string RoundName(int index) => string.Create(Invariant, $"round {index + 1}");
