@@ -145,7 +145,7 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
     {
         var version = await ServerVersionAsync(cancellationToken);
         var host = new NpgsqlConnectionStringBuilder(PostgresConnection).Host;
-        var where = host is null or "" or "localhost" or "127.0.0.1" or "::1" ? "loopback" : host.StartsWith('/') ? "Unix socket" : "over the network";
+        var where = host?.StartsWith('/') == true ? "Unix socket" : DatabaseServerCpu.IsLocal(host) ? "loopback" : "over the network";
         return string.Create(CultureInfo.InvariantCulture, $"PostgreSQL {version}, {where}");
     }
 

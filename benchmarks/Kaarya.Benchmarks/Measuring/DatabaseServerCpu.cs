@@ -64,7 +64,8 @@ internal sealed class DatabaseServerCpu
         return ticks / TicksPerSecond;
     }
 
-    private static bool IsLocal(string? host) =>
+    /// <summary>Whether a connection string's host is this machine: loopback, or a Unix socket's folder.</summary>
+    public static bool IsLocal(string? host) =>
         host is null or "" or "localhost" or "127.0.0.1" or "::1" || host.StartsWith('/');
 
     private static string? Name(int pid)
