@@ -2,6 +2,7 @@ using System.Globalization;
 using Kaarya.Benchmarks.Generation;
 using Kaarya.Benchmarks.Measuring;
 using Kaarya.Benchmarks.Reporting;
+using Kaarya.Web.Data;
 
 namespace Kaarya.Benchmarks;
 
@@ -72,8 +73,10 @@ internal sealed class BenchmarkCommands(BenchmarkOptions options, string reposit
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Issue 4's use cases on the generated programme; with <paramref name="postingsAfter"/> the
-    /// postings are then measured on the same database (and on PostgreSQL), so that it is generated once.
+    /// Issue 4's use cases on the generated programme, on SQLite and, with a PostgreSQL server
+    /// named, on the same programme generated into a new PostgreSQL database (dropped afterwards).
+    /// With <paramref name="postingsAfter"/> the postings are then measured on the same two
+    /// databases, so that each is generated once.
     /// </summary>
     private async Task<bool> WorkspaceAsync(bool postingsAfter, CancellationToken cancellationToken)
     {
@@ -81,16 +84,36 @@ internal sealed class BenchmarkCommands(BenchmarkOptions options, string reposit
         var generation = await GenerateUnlessKeptAsync(database, options, cancellationToken);
         var machine = await MachineFacts.CollectAsync(database, cancellationToken);
         progress($"calibration: SHA-256 of 64 MiB in {machine.CalibrationMs:0} ms");
+        var sqlite = await MeasureWorkspaceAsync(database, $"SQLite {machine.Sqlite}, WAL, one file", generation, cancellationToken);
+
+        await using var postgres = options.Postgres is { } server ? await BenchmarkDatabase.OpenPostgresAsync(server, cancellationToken) : null;
+        WorkspaceRun? onPostgres = null;
+        if (postgres is not null)
+        {
+            var generated = await GenerateUnlessKeptAsync(postgres, options, cancellationToken);
+            onPostgres = await MeasureWorkspaceAsync(postgres, await postgres.PostgresServerAsync(cancellationToken), generated, cancellationToken);
+        }
+        else
+        {
+            progress("workspace: no PostgreSQL server named (--postgres or KAARYA_BENCH_POSTGRES), SQLite only");
+        }
+
+        await new MarkdownReport(options, machine with { LoadAfter = MachineFacts.LoadAverage() }, sqlite, onPostgres).WriteAsync(cancellationToken);
+        PrintLatencies(sqlite);
+        if (onPostgres is not null)
+        {
+            PrintLatencies(onPostgres);
+        }
+
+        var met = sqlite.MeetsTargets && onPostgres?.MeetsTargets != false;
+        return postingsAfter ? met & await PostingsAsync(database, machine, postgres, cancellationToken) : met;
+    }
+
+    private async Task<WorkspaceRun> MeasureWorkspaceAsync(BenchmarkDatabase database, string described, GenerationReport? generation, CancellationToken cancellationToken)
+    {
+        progress($"{database.Provider}: measuring the workspace's use cases on {described}");
         var latencies = await new UseCaseBenchmarks(database, options, progress).RunAsync(cancellationToken);
-        await new MarkdownReport(
-            options,
-            machine with { LoadAfter = MachineFacts.LoadAverage() },
-            await DataSizes.CountAsync(database, cancellationToken),
-            generation,
-            latencies).WriteAsync(cancellationToken);
-        PrintLatencies(latencies);
-        var met = latencies.All(l => l.MeetsTarget != false);
-        return postingsAfter ? met & await PostingsAsync(database, machine, cancellationToken) : met;
+        return new WorkspaceRun(described, await DataSizes.CountAsync(database, cancellationToken), generation, latencies);
     }
 
     private async Task<bool> PostingsAsync(CancellationToken cancellationToken)
@@ -98,22 +121,28 @@ internal sealed class BenchmarkCommands(BenchmarkOptions options, string reposit
         await using var database = await OpenSqliteAsync(options, cancellationToken);
         await GenerateUnlessKeptAsync(database, options, cancellationToken);
         var machine = await MachineFacts.CollectAsync(database, cancellationToken);
-        return await PostingsAsync(database, machine, cancellationToken);
+        return await PostingsAsync(database, machine, postgres: null, cancellationToken);
     }
 
-    /// <summary>Postings on the given SQLite database, then on a PostgreSQL database generated alike, if a server was named.</summary>
-    private async Task<bool> PostingsAsync(BenchmarkDatabase sqlite, MachineFacts machine, CancellationToken cancellationToken)
+    /// <summary>
+    /// Postings on the given SQLite database, then, if a server was named, on PostgreSQL: on
+    /// <paramref name="postgres"/> when the workspace's run generated it, else on a database generated alike.
+    /// </summary>
+    private async Task<bool> PostingsAsync(BenchmarkDatabase sqlite, MachineFacts machine, BenchmarkDatabase? postgres, CancellationToken cancellationToken)
     {
         var runs = new List<PostingRun>
         {
             await new PostingThroughput(sqlite, progress).RunAsync(options.Postings, $"SQLite {machine.Sqlite}, WAL, one file", cancellationToken),
         };
-        if (options.Postgres is { } server)
+        if (postgres is not null)
         {
-            await using var postgres = await BenchmarkDatabase.OpenPostgresAsync(server, cancellationToken);
-            await GenerateUnlessKeptAsync(postgres, options, cancellationToken);
-            var version = await postgres.ServerVersionAsync(cancellationToken);
-            runs.Add(await new PostingThroughput(postgres, progress).RunAsync(options.Postings, $"PostgreSQL {version}, loopback", cancellationToken));
+            runs.Add(await new PostingThroughput(postgres, progress).RunAsync(options.Postings, await postgres.PostgresServerAsync(cancellationToken), cancellationToken));
+        }
+        else if (options.Postgres is { } server)
+        {
+            await using var generated = await BenchmarkDatabase.OpenPostgresAsync(server, cancellationToken);
+            await GenerateUnlessKeptAsync(generated, options, cancellationToken);
+            runs.Add(await new PostingThroughput(generated, progress).RunAsync(options.Postings, await generated.PostgresServerAsync(cancellationToken), cancellationToken));
         }
         else
         {
@@ -168,7 +197,15 @@ internal sealed class BenchmarkCommands(BenchmarkOptions options, string reposit
         progress($"{database.Provider}: generating {sized.Participants:N0} participants and {sized.LedgerEntries:N0} ledger entries into {database.Path}");
         var generation = await SyntheticProgramme.GenerateAsync(database, sized, progress, cancellationToken);
         progress($"{database.Provider}: generated {generation.LedgerEntries:N0} ledger entries and their programme in {generation.Elapsed.TotalSeconds:N0} s");
-        return generation;
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            return generation;
+        }
+
+        var settling = System.Diagnostics.Stopwatch.StartNew();
+        await database.SettleAsync(cancellationToken);
+        progress($"{database.Provider}: VACUUM (ANALYZE) after the bulk load in {settling.Elapsed.TotalSeconds:N0} s");
+        return generation with { Settling = settling.Elapsed };
     }
 
     private string Command(string name, bool withSizes) =>
@@ -179,11 +216,12 @@ internal sealed class BenchmarkCommands(BenchmarkOptions options, string reposit
     private static string Facts(MachineFacts machine) => string.Create(CultureInfo.InvariantCulture,
         $"{machine.Processors} processors, {machine.Runtime}, {machine.GarbageCollector}, calibration {machine.CalibrationMs:0} ms, load before {machine.LoadBefore}, after {MachineFacts.LoadAverage()}");
 
-    private static void PrintLatencies(IReadOnlyList<Latency> latencies)
+    private static void PrintLatencies(WorkspaceRun run)
     {
         Console.WriteLine();
+        Console.WriteLine(run.Database);
         Console.WriteLine($"{"use case",-56} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"others",7}  target");
-        foreach (var l in latencies)
+        foreach (var l in run.Latencies)
         {
             var verdict = l.MeetsTarget switch { true => $"< {l.TargetP95} ms: met", false => $"< {l.TargetP95} ms: MISSED", null => string.Empty };
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{l.UseCase,-56} {l.P50,8:0.0} {l.P95,8:0.0} {l.Max,8:0.0} {l.OthersCpu,7:0%}  {verdict}"));

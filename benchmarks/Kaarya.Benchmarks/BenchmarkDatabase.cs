@@ -1,3 +1,5 @@
+using System.Globalization;
+using Kaarya.Benchmarks.Measuring;
 using Kaarya.Web.Data;
 using Kaarya.Web.Data.Seed;
 using Microsoft.Data.Sqlite;
@@ -51,7 +53,23 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
     /// <summary>The "now" stamped on generated records, fixed so that runs produce the same data.</summary>
     public static TimeProvider GenerationClock { get; } = new FixedClock(new DateTimeOffset(2025, 4, 1, 5, 30, 0, TimeSpan.Zero));
 
-    public long SizeInBytes => Provider == DatabaseProvider.Sqlite ? new FileInfo(Path).Length : 0;
+    /// <summary>The PostgreSQL server's processes, when they run on this machine (see <see cref="DatabaseServerCpu"/>).</summary>
+    public DatabaseServerCpu? ServerCpu { get; private set; }
+
+    /// <summary>PostgreSQL's connection string to this database; null on SQLite.</summary>
+    private string? PostgresConnection { get; init; }
+
+    /// <summary>The SQLite file's size, or the PostgreSQL database's (<c>pg_database_size</c>: tables, indexes, TOAST).</summary>
+    public async Task<long> SizeInBytesAsync(CancellationToken cancellationToken)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            return new FileInfo(Path).Length;
+        }
+
+        await using var db = await App.CreateDbContextAsync(cancellationToken);
+        return await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(cancellationToken);
+    }
 
     /// <summary>A SQLite file: a new one in a temp folder, or <paramref name="keptPath"/>, made if missing.</summary>
     public static async Task<BenchmarkDatabase> OpenAsync(string? keptPath, CancellationToken cancellationToken)
@@ -88,7 +106,7 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         var admin = new NpgsqlConnectionStringBuilder(serverConnectionString) { Pooling = false, Database = "postgres" }.ToString();
         await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"", cancellationToken);
         var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ToString();
-        var database = new BenchmarkDatabase(
+        BenchmarkDatabase database = new(
             DatabaseProvider.Postgres,
             name,
             (builder, clock, app) =>
@@ -106,8 +124,12 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
             {
                 NpgsqlConnection.ClearAllPools();
                 await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
-            });
+            })
+        {
+            PostgresConnection = connectionString,
+        };
         await database.InitialiseAsync(cancellationToken);
+        database.ServerCpu = await DatabaseServerCpu.FindAsync(connectionString, cancellationToken);
         return database;
     }
 
@@ -116,6 +138,30 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
     {
         await using var db = await App.CreateDbContextAsync(cancellationToken);
         return await db.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
+    /// <summary>The PostgreSQL server as the report names it: its version and where it runs.</summary>
+    public async Task<string> PostgresServerAsync(CancellationToken cancellationToken)
+    {
+        var version = await ServerVersionAsync(cancellationToken);
+        var host = new NpgsqlConnectionStringBuilder(PostgresConnection).Host;
+        var where = host?.StartsWith('/') == true ? "Unix socket" : DatabaseServerCpu.IsLocal(host) ? "loopback" : "over the network";
+        return string.Create(CultureInfo.InvariantCulture, $"PostgreSQL {version}, {where}");
+    }
+
+    /// <summary>
+    /// On PostgreSQL, after the generator's bulk insert: <c>VACUUM (ANALYZE)</c>, which autovacuum
+    /// would get to in its own time on a running install. Without it the planner has no statistics
+    /// on the new tables and index-only scans find no page marked all-visible, so the first
+    /// minutes' figures would be a freshly loaded database's, and autovacuum starting midway
+    /// would change them under the measurement. Nothing on SQLite, whose path stays as it was.
+    /// </summary>
+    public async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        if (PostgresConnection is not null)
+        {
+            await ExecuteAsync(PostgresConnection, "VACUUM (ANALYZE)", cancellationToken);
+        }
     }
 
     private static BenchmarkDatabase OnSqlite(string path, Func<ValueTask> remove) => new(

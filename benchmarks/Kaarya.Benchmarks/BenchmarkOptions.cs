@@ -21,7 +21,8 @@ internal sealed record BenchmarkOptions
     public int Starts { get; init; } = 5;
 
     /// <summary>
-    /// A PostgreSQL server (a user who may create databases) to measure postings on as well; from
+    /// A PostgreSQL server (a user who may create databases) to measure the workspace's use cases
+    /// and the postings on as well, each run in a database made for it and dropped afterwards; from
     /// <c>--postgres</c> or the environment variable <c>KAARYA_BENCH_POSTGRES</c>.
     /// </summary>
     public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("KAARYA_BENCH_POSTGRES") is { Length: > 0 } server ? server : null;
@@ -38,7 +39,7 @@ internal sealed record BenchmarkOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/Kaarya.Benchmarks -- [command] [options]
         Commands:
-          (none)             the staff workspace's use cases and the chain walk (issue 4)
+          (none)             the staff workspace's use cases and the chain walk (issue 4), on SQLite (and PostgreSQL with --postgres)
           workbook           the ledger workbook against a bare writer (issue 5)
           postings           postings per second, one per transaction, on SQLite (and PostgreSQL with --postgres)
           cold-start         the published app's start on an empty database to its first page
@@ -49,7 +50,7 @@ internal sealed record BenchmarkOptions
           --iterations N     timed calls per use case (default 200)
           --postings N       timed postings per database (default 2000)
           --starts N         cold starts (default 5)
-          --postgres CONN    a PostgreSQL server for the postings (default: $KAARYA_BENCH_POSTGRES; none: SQLite only)
+          --postgres CONN    a PostgreSQL server for the workspace and the postings (default: $KAARYA_BENCH_POSTGRES; none: SQLite only)
           --seed N           seed of the generator (default 2013)
           --out PATH         Markdown report (default docs/benchmarks.md in the repository)
           --database PATH    keep the generated SQLite database here; if it exists, measure it as it is

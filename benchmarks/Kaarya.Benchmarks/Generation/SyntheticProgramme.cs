@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace Kaarya.Benchmarks.Generation;
 
-/// <summary>How long generating took.</summary>
-internal sealed record GenerationReport(TimeSpan Elapsed, int LedgerEntries);
+/// <summary>How long generating took, and on PostgreSQL the <c>VACUUM (ANALYZE)</c> after it (see <see cref="BenchmarkDatabase.SettleAsync"/>).</summary>
+internal sealed record GenerationReport(TimeSpan Elapsed, int LedgerEntries, TimeSpan? Settling = null);
 
 /// <summary>Fills an empty benchmark database with a synthetic programme, the same one for the same seed.</summary>
 internal static class SyntheticProgramme

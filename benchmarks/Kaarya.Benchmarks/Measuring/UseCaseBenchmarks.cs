@@ -14,7 +14,8 @@ namespace Kaarya.Benchmarks.Measuring;
 /// <summary>
 /// Server time of the use cases the staff workspace's pages call, in process, with the services
 /// wired as the app wires them (and as Kaarya.Tests' TestDatabase does) on contexts that carry
-/// the app's interceptors. Rendering and the SignalR round trip are not included.
+/// the app's interceptors, on SQLite or on PostgreSQL (the app's <c>PostgresKaaryaDbContext</c>).
+/// Rendering and the SignalR round trip are not included.
 /// </summary>
 internal sealed class UseCaseBenchmarks(BenchmarkDatabase database, BenchmarkOptions options, Action<string> progress)
 {
@@ -47,7 +48,7 @@ internal sealed class UseCaseBenchmarks(BenchmarkDatabase database, BenchmarkOpt
         async Task Measure(string useCase, double? target, Func<Task> call, int calls = 0, int warmUps = WarmUps)
         {
             progress($"measuring: {useCase}");
-            results.Add(await Latency.MeasureAsync(useCase, warmUps, calls > 0 ? calls : options.Iterations, target, call));
+            results.Add(await Latency.MeasureAsync(useCase, warmUps, calls > 0 ? calls : options.Iterations, target, call, database.ServerCpu));
         }
 
         await Measure("Businesses grid: first page", PageTargetMs,

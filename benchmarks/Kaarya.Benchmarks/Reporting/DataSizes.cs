@@ -21,12 +21,13 @@ internal sealed record DataSizes(IReadOnlyList<(string Table, long Rows)> Tables
         {
             // Table names come from the fixed list above, never from input.
 #pragma warning disable EF1002
-            var rows = await db.Database.SqlQueryRaw<long>($"SELECT COUNT(*) AS Value FROM \"{table}\"").SingleAsync(cancellationToken);
+            // The alias is quoted: PostgreSQL folds an unquoted one to lower case.
+            var rows = await db.Database.SqlQueryRaw<long>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").SingleAsync(cancellationToken);
 #pragma warning restore EF1002
             tables.Add((table, rows));
         }
 
-        return new DataSizes(tables, database.SizeInBytes);
+        return new DataSizes(tables, await database.SizeInBytesAsync(cancellationToken));
     }
 
     public long RowsOf(string table) => Tables.FirstOrDefault(t => t.Table == table).Rows;
