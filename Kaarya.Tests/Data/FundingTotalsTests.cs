@@ -32,6 +32,25 @@ public abstract class FundingTotalsTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Every_funders_total_counts_postings_made_since_the_last_look_here_and_elsewhere()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var stored = await StoredCase.CreateAsync(database, decided: Money.FromRupees(20_000), budget: Money.FromRupees(10_000));
+        var totals = new FundingTotals();
+        var budget = (stored.Given.Funder.Id, stored.Given.Phase.Id);
+        await new DisbursementService(database, database.Clock, totals).ApproveAsync(await stored.RecordAsync(Money.FromRupees(6_000)), Actors.Manager, Cancel);
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Equal(Money.FromRupees(6_000).Paise, (await totals.AllNetPaiseAsync(db, Cancel))[budget]);
+        }
+
+        await new DisbursementService(database, database.Clock, new FundingTotals()).ApproveAsync(await stored.RecordAsync(Money.FromRupees(3_000)), Actors.Manager, Cancel);
+
+        await using var later = database.CreateDbContext();
+        Assert.Equal(Money.FromRupees(9_000).Paise, (await totals.AllNetPaiseAsync(later, Cancel))[budget]);
+    }
+
+    [Fact]
     public async Task Postings_rolled_back_are_not_counted_against_the_budget()
     {
         await using var database = await TestDatabase.CreateAsync(provider);

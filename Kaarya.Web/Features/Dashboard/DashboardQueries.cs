@@ -33,7 +33,12 @@ public sealed record DashboardFigures(
     int UtilisationReportsDue,
     IReadOnlyList<LedgerRow> LatestPostings);
 
-public sealed class DashboardQueries(IDbContextFactory<KaaryaDbContext> contexts, LedgerReader ledger, AuditTrail audit, TimeProvider clock)
+/// <remarks>
+/// What each funder's budget has had comes from the app's <see cref="FundingTotals"/>, the running
+/// totals the postings are checked against, instead of a sum over the whole ledger on every visit
+/// (about 150 ms of the page at 200,000 entries on PostgreSQL).
+/// </remarks>
+public sealed class DashboardQueries(IDbContextFactory<KaaryaDbContext> contexts, LedgerReader ledger, AuditTrail audit, TimeProvider clock, FundingTotals totals)
 {
     public async Task<DashboardFigures> LoadAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
@@ -72,17 +77,14 @@ public sealed class DashboardQueries(IDbContextFactory<KaaryaDbContext> contexts
                 await started.CountAsync(b => b.Status == BusinessStatus.Running, cancellationToken)));
         }
 
-        var disbursed = await db.LedgerEntries.AsNoTracking()
-            .GroupBy(e => new { e.FunderId, e.PhaseId })
-            .Select(g => new { g.Key.FunderId, g.Key.PhaseId, Paise = g.Sum(e => e.AmountPaise) })
-            .ToListAsync(cancellationToken);
+        var disbursed = await totals.AllNetPaiseAsync(db, cancellationToken);
         var budgets = await (
             from b in db.FunderBudgets.AsNoTracking()
             join f in db.Funders on b.FunderId equals f.Id
             join p in db.Phases on b.PhaseId equals p.Id
             select new { b.FunderId, b.PhaseId, Funder = f.Name, Phase = p.Name, b.Amount }).ToListAsync(cancellationToken);
         var uses = budgets.Select(b => new FunderUse(b.Funder, b.Phase, b.Amount,
-            Money.FromPaise(disbursed.Where(d => d.FunderId == b.FunderId && d.PhaseId == b.PhaseId).Sum(d => d.Paise)))).ToList();
+            Money.FromPaise(disbursed.GetValueOrDefault((b.FunderId, b.PhaseId))))).ToList();
 
         var waiting = await db.DisbursementRequests.CountAsync(r => r.Status == RequestStatus.Pending, cancellationToken);
         // DisbursementDecision.IsFollowUpOverdue, as a count the database can make.

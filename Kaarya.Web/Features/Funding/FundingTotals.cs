@@ -23,14 +23,25 @@ public sealed class FundingTotals
     private Folded? _folded;
 
     /// <summary>The net posted (reversals are negative) against the funder's budget in the phase.</summary>
-    internal async Task<Money> NetAsync(KaaryaDbContext db, Guid funderId, Guid phaseId, CancellationToken cancellationToken)
+    internal async Task<Money> NetAsync(KaaryaDbContext db, Guid funderId, Guid phaseId, CancellationToken cancellationToken) =>
+        Money.FromPaise((await CurrentAsync(db, cancellationToken)).NetPaise.GetValueOrDefault((funderId, phaseId)));
+
+    /// <summary>
+    /// The net posted against every funder's budget in every phase, for a page that shows them all
+    /// (the dashboard). Without the ledger held it reads only what has committed: the totals through
+    /// some entry at least as new as the last look-up.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(Guid FunderId, Guid PhaseId), long>> AllNetPaiseAsync(KaaryaDbContext db, CancellationToken cancellationToken) =>
+        (await CurrentAsync(db, cancellationToken)).NetPaise;
+
+    private async Task<Folded> CurrentAsync(KaaryaDbContext db, CancellationToken cancellationToken)
     {
         var folded = Volatile.Read(ref _folded);
         folded = folded is not null && await StillLedgerAsync(db, folded.Through, cancellationToken)
             ? await CatchUpAsync(db, folded, cancellationToken)
             : await SumAsync(db, cancellationToken);
         Volatile.Write(ref _folded, folded);
-        return Money.FromPaise(folded.NetPaise.GetValueOrDefault((funderId, phaseId)));
+        return folded;
     }
 
     private static async Task<bool> StillLedgerAsync(KaaryaDbContext db, LedgerHead through, CancellationToken cancellationToken) =>
