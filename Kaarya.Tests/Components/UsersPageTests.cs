@@ -94,6 +94,30 @@ public sealed class UsersPageTests : KaaryaComponentTest
         Assert.False(await LockedUntilFarFutureAsync("manager.sutapa"));
     }
 
+    [Fact]
+    public async Task On_a_Bengali_screen_a_short_password_and_a_second_account_for_her_are_answered_in_Bengali()
+    {
+        SignInAs("manager.sutapa", KaaryaRole.ProgrammeManager);
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("bn-IN");
+        var page = RenderWithProviders<UsersPage>();
+        page.WaitForElement("[data-testid=users-list]");
+
+        await ChooseAsync(page.FindComponent<MudSelect<KaaryaRole?>>(), KaaryaRole.Survivor);
+        await page.WaitForElement("input[data-testid=new-user-code]").ChangeAsync(new() { Value = "KAA-01" });
+        await page.Find("input[data-testid=new-user-password]").ChangeAsync(new() { Value = "short-1" });
+        await page.Find("button[data-testid=new-user-submit]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("পাসওয়ার্ডে অন্তত ১০টি অক্ষর থাকতে হবে।", page.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain("A password has at least", page.Markup, StringComparison.Ordinal);
+
+        await page.Find("input[data-testid=new-user-password]").ChangeAsync(new() { Value = "seed-fund-2014" });
+        await page.Find("button[data-testid=new-user-submit]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "KAA-01-এর আগে থেকেই একটি অ্যাকাউন্ট আছে; আরেকটি যোগ না করে সেটির পাসওয়ার্ড নতুন করে দিন।",
+            page.Find("[data-testid=new-user-refusal]").TextContent.Trim()));
+    }
+
     private static IElement RowOf(IRenderedComponent<UsersPage> page, string userName) =>
         page.FindAll("tr").Single(row => row.QuerySelector("[data-testid=user-name]")?.TextContent.Trim() == userName);
 
