@@ -73,6 +73,7 @@ public static class KaaryaServices
         services.AddScoped<LedgerWorkbookExport>();
         services.AddScoped<Features.Import.ImportTemplate>();
         services.AddScoped<Features.Import.RegisterImport>();
+        services.AddScoped<UserAccounts>();
         return services;
     }
 

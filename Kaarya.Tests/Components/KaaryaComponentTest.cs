@@ -83,6 +83,7 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
             .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>()
             .AddEntityFrameworkStores<KaaryaDbContext>();
         Services.AddSingleton<SurvivorConfirmation>();
+        Services.AddScoped<UserAccounts>();
         Services.AddScoped<Kaarya.Web.Components.Forms.DraftStore>();
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-IN");
     }

@@ -30,6 +30,8 @@ public static class AccessMatrix
         // Importing registers posts past payments as approved: the programme manager's to vouch for (decision 0014).
         ["GET /import"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /import/template.xlsx"] = Roles(KaaryaRole.ProgrammeManager),
+        // Adding accounts, new passwords, deactivation: only the programme manager manages users (PRODUCT.md).
+        ["GET /users"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /my-business"] = Roles(KaaryaRole.Survivor),
         ["GET /my-business/print"] = Roles(KaaryaRole.Survivor),
         ["GET /account/login"] = Everyone,

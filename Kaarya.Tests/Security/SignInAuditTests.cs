@@ -1,7 +1,9 @@
 using System.Net;
+using Kaarya.Domain.Common;
 using Kaarya.Tests.App;
 using Kaarya.Web.Auditing;
 using Kaarya.Web.Data;
+using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +53,24 @@ public sealed class SignInAuditTests : IAsyncLifetime
         Assert.Equal(4, entries.Count(e => e.Action == AuditAction.SignInFailed));
         Assert.Equal(2, entries.Count(e => e.Action == AuditAction.LockedOut));
         Assert.DoesNotContain(entries, e => e.Action == AuditAction.SignedIn);
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_is_refused_even_with_the_right_password_and_says_it_is_deactivated()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().DeactivateAsync("staff.mousumi", new Actor("manager.sutapa", KaaryaRole.ProgrammeManager), Cancel);
+        }
+
+        using var http = Client();
+        var refused = await FormSignIn.SignInAsync(http, "staff.mousumi", AccessMatrix.DemoPassword, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("This account has been deactivated.", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        var entry = Assert.Single(await EntriesForAsync("staff.mousumi"));
+        Assert.Equal(AuditAction.LockedOut, entry.Action);
+        Assert.Equal("Sign-in refused: the account is deactivated", entry.Summary);
     }
 
     [Fact]

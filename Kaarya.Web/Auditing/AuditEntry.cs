@@ -17,6 +17,9 @@ public enum AuditAction
     Viewed = 40,
     AccessRefused = 41,
     UserCreated = 50,
+    PasswordReset = 51,
+    UserDeactivated = 52,
+    UserReactivated = 53,
     Imported = 60,
 }
 

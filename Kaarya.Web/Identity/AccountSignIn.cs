@@ -8,6 +8,9 @@ public enum SignInOutcome
     SignedIn = 1,
     Failed = 2,
     LockedOut = 3,
+
+    /// <summary>The programme manager deactivated the account: no password opens it until she reactivates it.</summary>
+    Deactivated = 4,
 }
 
 /// <summary>Signs a person in with her password, locks the account after repeated failures, and audits every attempt.</summary>
@@ -34,6 +37,12 @@ public sealed class AccountSignIn(SignInManager<KaaryaUser> signIn, UserManager<
             await audit.RecordAsync(name, AuditAction.SignedIn, "User", name, "Signed in");
             LanguageChoice.Remember(signIn.Context, LanguageChoice.For(user, await users.GetRolesAsync(user)));
             return SignInOutcome.SignedIn;
+        }
+
+        if (result.IsLockedOut && UserAccounts.IsDeactivation(user.LockoutEnd))
+        {
+            await audit.RecordAsync(name, AuditAction.LockedOut, "User", name, "Sign-in refused: the account is deactivated");
+            return SignInOutcome.Deactivated;
         }
 
         if (result.IsLockedOut)

@@ -1,3 +1,4 @@
+using Kaarya.Domain.Access;
 using Kaarya.Web.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -65,7 +66,6 @@ public static class IdentityServices
         services.AddDataProtection().SetApplicationName("Kaarya").PersistKeysToDbContext<KaaryaDbContext>();
 
         services.AddAuthorization(Policies.Add);
-        services.AddScoped<UserAccounts>();
         services.AddScoped<AccountSignIn>();
         return services;
     }
@@ -76,13 +76,13 @@ public static class IdentityServices
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(signIn);
         options.User.RequireUniqueEmail = false;
-        options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789.-_";
-        options.Password.RequiredLength = 10;
+        options.User.AllowedUserNameCharacters = UserAccountRules.UserNameCharacters;
+        options.Password.RequiredLength = UserAccountRules.PasswordMinLength;
         options.Password.RequireDigit = true;
         options.Password.RequireLowercase = true;
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
-        options.Password.RequiredUniqueChars = 4;
+        options.Password.RequiredUniqueChars = UserAccountRules.PasswordDistinctCharacters;
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = signIn.MaxFailedAttempts;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(signIn.LockoutMinutes);
