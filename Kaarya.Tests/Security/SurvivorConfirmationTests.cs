@@ -79,6 +79,22 @@ public sealed class SurvivorConfirmationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deactivated_account_is_told_so_at_her_confirm_step_even_with_her_own_password()
+    {
+        var mentor = await ViewerAsync("mentor.bina", KaaryaRole.Mentor);
+        var participant = await ParticipantAsync("KAA-03");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().DeactivateAsync("kaa-03", new Actor("manager.sutapa", KaaryaRole.ProgrammeManager), Cancel);
+        }
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => Confirmation.ConfirmAsync(participant, AccessMatrix.DemoPassword, mentor, Cancel));
+
+        Assert.Equal("confirm-deactivated", refusal.Code);
+        Assert.Contains(await AuditAsync("kaa-03"), e => e.Action == AuditAction.LockedOut && e.Summary.Contains("deactivated", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_mentor_cannot_start_a_confirm_step_for_a_survivor_not_assigned_to_her()
     {
         var mentor = await ViewerAsync("mentor.bina", KaaryaRole.Mentor);

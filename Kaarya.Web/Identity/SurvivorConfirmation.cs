@@ -42,8 +42,12 @@ public sealed class SurvivorConfirmation(IServiceScopeFactory scopes, AuditTrail
 
         if (await users.IsLockedOutAsync(user))
         {
-            await audit.RecordAsync(name, AuditAction.LockedOut, "User", name, $"Confirm step refused {device}: the account is locked", cancellationToken);
-            throw Locked();
+            var deactivated = UserAccounts.IsDeactivation(user.LockoutEnd);
+            await audit.RecordAsync(name, AuditAction.LockedOut, "User", name,
+                $"Confirm step refused {device}: the account is {(deactivated ? "deactivated" : "locked")}", cancellationToken);
+            throw deactivated
+                ? new DomainException("confirm-deactivated", "Her account has been deactivated, so she cannot confirm here. The programme manager can reactivate it.")
+                : Locked();
         }
 
         if (!await users.CheckPasswordAsync(user, password ?? string.Empty))
