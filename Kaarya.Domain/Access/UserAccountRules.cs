@@ -54,6 +54,9 @@ public static class UserAccountRules
             "You cannot deactivate your own account: another programme manager can, if it must be done.");
     }
 
+    public static void SurvivorIsLinkedToHerRecord(KaaryaRole role, bool linked) =>
+        Rule.Require(role != KaaryaRole.Survivor || linked, "survivor-without-record", "A survivor's account must be linked to her participant record.");
+
     public static void OneAccountPerParticipant(ParticipantCode code, bool alreadyHasOne) =>
         Rule.Require(!alreadyHasOne, "participant-has-account", $"{code} already has an account; reset its password instead of adding another.");
 

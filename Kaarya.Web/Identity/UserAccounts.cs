@@ -65,7 +65,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TimeProvider clock
                 a.DisplayName,
                 Enum.TryParse<KaaryaRole>(a.Role, out var role) ? role : null,
                 a.ParticipantId is { } id ? codes.GetValueOrDefault(id) : null,
-                IsDeactivation(a.LockoutEnd) ? AccountState.Deactivated : a.LockoutEnd > now ? AccountState.Locked : AccountState.Active))
+                StateOf(a.LockoutEnd, now)))
             .OrderBy(a => a.UserName, StringComparer.Ordinal)
             .ToList();
     }
@@ -82,7 +82,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TimeProvider clock
     public async Task<KaaryaUser> CreateAsync(Actor manager, string userName, string displayName, KaaryaRole role, string password, Guid? participantId)
     {
         UserAccountRules.MayAddUser(manager);
-        Rule.Require(role != KaaryaRole.Survivor || participantId is not null, "survivor-without-record", "A survivor's account must be linked to her participant record.");
+        UserAccountRules.SurvivorIsLinkedToHerRecord(role, participantId is not null);
         var name = Rule.RequiredText(userName, "The user name", TextLimits.UserId).ToLowerInvariant();
         var shown = Rule.RequiredText(displayName, "The display name", KaaryaUser.DisplayNameMaxLength);
         return await CreateAsync(manager.UserId, name, shown, role, password, participantId is { } id ? (id, null) : null, CancellationToken.None);
@@ -158,8 +158,10 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TimeProvider clock
         }, cancellationToken);
     }
 
-    private string State(DateTimeOffset? lockoutEnd) =>
-        (IsDeactivation(lockoutEnd) ? AccountState.Deactivated : lockoutEnd > clock.GetUtcNow() ? AccountState.Locked : AccountState.Active).ToString();
+    private static AccountState StateOf(DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
+        IsDeactivation(lockoutEnd) ? AccountState.Deactivated : lockoutEnd > now ? AccountState.Locked : AccountState.Active;
+
+    private string State(DateTimeOffset? lockoutEnd) => StateOf(lockoutEnd, clock.GetUtcNow()).ToString();
 
     private async Task<KaaryaUser> CreateAsync(string by, string userName, string displayName, KaaryaRole role, string password, (Guid Id, ParticipantCode? Code)? participant, CancellationToken cancellationToken)
     {
