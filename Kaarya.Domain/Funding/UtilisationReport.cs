@@ -74,6 +74,9 @@ public static class UtilisationDue
     public static DateOnly For(DateOnly valueDate) => valueDate.AddDays(DaysAfterPayment);
 
     public static bool IsOverdue(DateOnly valueDate, DateOnly today) => For(valueDate) < today;
+
+    /// <summary>The value dates whose reports are overdue today: those before this day.</summary>
+    public static DateOnly OverdueIfPaidBefore(DateOnly today) => today.AddDays(-DaysAfterPayment);
 }
 
 /// <summary>Money paid against money accounted for; what is left is the unexplained balance.</summary>

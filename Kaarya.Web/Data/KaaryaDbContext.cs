@@ -8,6 +8,7 @@ using Kaarya.Domain.Programmes;
 using Kaarya.Domain.Reviews;
 using Kaarya.Domain.Voice;
 using Kaarya.Web.Auditing;
+using Kaarya.Web.Features.Funding;
 using Kaarya.Web.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -58,6 +59,9 @@ public class KaaryaDbContext(DbContextOptions<KaaryaDbContext> options)
     public DbSet<AccountingPeriod> AccountingPeriods => Set<AccountingPeriod>();
 
     public DbSet<UtilisationReport> UtilisationReports => Set<UtilisationReport>();
+
+    /// <summary>Disbursements waiting for their first utilisation report, kept by the database (read only).</summary>
+    public DbSet<AwaitedUtilisationReport> AwaitedUtilisationReports => Set<AwaitedUtilisationReport>();
 
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
 

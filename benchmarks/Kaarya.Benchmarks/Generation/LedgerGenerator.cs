@@ -10,7 +10,8 @@ namespace Kaarya.Benchmarks.Generation;
 /// The seed-fund ledger: tranches of the immediate decisions, each recorded by staff as a
 /// request, approved by the manager (four-eyes, tranche and budget checked by the domain) and
 /// chained on with <see cref="LedgerEntry.Append"/>; now and then the manager reverses one.
-/// Postings follow the value dates, as they would have been made, so the chain verifies.
+/// Postings follow the value dates, as they would have been made, so the chain verifies. Most
+/// tranches have their use reported at a later workshop, as the programme asks; some still wait.
 /// </summary>
 internal sealed class LedgerGenerator(IDbContextFactory<KaaryaDbContext> contexts, Random random, Action<string> progress)
 {
@@ -19,6 +20,11 @@ internal sealed class LedgerGenerator(IDbContextFactory<KaaryaDbContext> context
 
     /// <summary>One reversal in this many entries: "a few", as mistakes are.</summary>
     private const int EntriesPerReversal = 500;
+
+    /// <summary>One tranche in this many has had no utilisation report yet; the others have one.</summary>
+    private const int TranchesPerUnreported = 20;
+
+    private static readonly string[] Uses = ["Stock for the shop", "Twenty chicks and their feed", "Sewing machine repair", "Seeds and fertiliser", "Thread and cloth"];
 
     /// <summary>
     /// Immediate decisions left without a tranche (the last ones, about 1% of the default programme),
@@ -59,6 +65,10 @@ internal sealed class LedgerGenerator(IDbContextFactory<KaaryaDbContext> context
                 {
                     Reverse(db, entry);
                     written++;
+                }
+                else if (random.Next(TranchesPerUnreported) != 0)
+                {
+                    Report(db, entry, tranche.Decision);
                 }
             }
 
@@ -123,6 +133,19 @@ internal sealed class LedgerGenerator(IDbContextFactory<KaaryaDbContext> context
     {
         var posting = entry.ReversalPosting(SyntheticActors.Manager, "Paid to the wrong business; paid again correctly.", entry.ValueDate, alreadyReversed: false, closedThrough: null);
         db.LedgerEntries.Add(Append(posting, NextPostingTime(entry.ValueDate)));
+    }
+
+    /// <summary>Her use of the tranche, told at a workshop one to three months after it was paid: all of it, in one or two uses.</summary>
+    private void Report(KaaryaDbContext db, LedgerEntry entry, int decision)
+    {
+        var use = Uses[decision % Uses.Length];
+        var rupees = entry.Amount.Paise / 100;
+        UtilisationItem[] items = rupees >= 2 && random.Next(2) == 0
+            ? [new(use, Money.FromRupees(rupees / 2)), new(Uses[(decision + 1) % Uses.Length], Money.FromRupees(rupees - (rupees / 2)))]
+            : [new(use, entry.Amount)];
+        db.UtilisationReports.Add(new UtilisationReport(
+            entry, disbursementReversed: false, Money.Zero, entry.ValueDate.AddDays(random.Next(30, 91)),
+            SyntheticActors.Staff[decision % SyntheticActors.Staff.Length], items));
     }
 
     private LedgerEntry Append(LedgerPosting posting, DateTimeOffset postedAt)

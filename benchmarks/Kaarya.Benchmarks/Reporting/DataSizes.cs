@@ -9,7 +9,8 @@ internal sealed record DataSizes(IReadOnlyList<(string Table, long Rows)> Tables
     private static readonly string[] Counted =
     [
         "Participants", "Businesses", "StageAssessments", "Stocktakings", "RiskAssessments",
-        "DisbursementDecisions", "DisbursementRequests", "LedgerEntries", "AuditEntries",
+        "DisbursementDecisions", "DisbursementRequests", "LedgerEntries", "UtilisationReports",
+        "AwaitedUtilisationReports", "AuditEntries",
     ];
 
     public static async Task<DataSizes> CountAsync(BenchmarkDatabase database, CancellationToken cancellationToken)

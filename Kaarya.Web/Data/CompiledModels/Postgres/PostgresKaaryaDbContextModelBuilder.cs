@@ -12,7 +12,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
     public partial class PostgresKaaryaDbContextModel
     {
         private PostgresKaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("17a38f1a-17c2-4e60-a390-8f19cd5591cd"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("74efbadf-f192-4690-93bb-5962c1e43caf"), entityTypeCount: 42)
         {
         }
 
@@ -51,6 +51,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
             var planAgreement = PlanAgreementEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var fieldChange = FieldChangeEntityType.Create(this);
+            var awaitedUtilisationReport = AwaitedUtilisationReportEntityType.Create(this);
             var kaaryaUser = KaaryaUserEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -149,6 +150,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
             PlanAgreementEntityType.CreateAnnotations(planAgreement);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             FieldChangeEntityType.CreateAnnotations(fieldChange);
+            AwaitedUtilisationReportEntityType.CreateAnnotations(awaitedUtilisationReport);
             KaaryaUserEntityType.CreateAnnotations(kaaryaUser);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

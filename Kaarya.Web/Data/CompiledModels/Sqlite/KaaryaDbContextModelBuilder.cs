@@ -11,7 +11,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
     public partial class KaaryaDbContextModel
     {
         private KaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3cfe5ef1-b7d0-48c3-99cd-d366733283e0"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("a2529f34-8b72-4cf2-84d5-73cb954db86a"), entityTypeCount: 42)
         {
         }
 
@@ -50,6 +50,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
             var planAgreement = PlanAgreementEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var fieldChange = FieldChangeEntityType.Create(this);
+            var awaitedUtilisationReport = AwaitedUtilisationReportEntityType.Create(this);
             var kaaryaUser = KaaryaUserEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -148,6 +149,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
             PlanAgreementEntityType.CreateAnnotations(planAgreement);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             FieldChangeEntityType.CreateAnnotations(fieldChange);
+            AwaitedUtilisationReportEntityType.CreateAnnotations(awaitedUtilisationReport);
             KaaryaUserEntityType.CreateAnnotations(kaaryaUser);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

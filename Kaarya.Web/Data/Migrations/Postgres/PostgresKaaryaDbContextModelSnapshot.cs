@@ -1226,6 +1226,21 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Kaarya.Web.Features.Funding.AwaitedUtilisationReport", b =>
+                {
+                    b.Property<long>("LedgerSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("LedgerSequence");
+
+                    b.HasIndex("PaidOn");
+
+                    b.ToTable("AwaitedUtilisationReports");
+                });
+
             modelBuilder.Entity("Kaarya.Web.Identity.KaaryaUser", b =>
                 {
                     b.Property<string>("Id")

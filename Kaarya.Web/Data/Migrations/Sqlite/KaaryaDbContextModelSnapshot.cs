@@ -1217,6 +1217,21 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Kaarya.Web.Features.Funding.AwaitedUtilisationReport", b =>
+                {
+                    b.Property<long>("LedgerSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LedgerSequence");
+
+                    b.HasIndex("PaidOn");
+
+                    b.ToTable("AwaitedUtilisationReports");
+                });
+
             modelBuilder.Entity("Kaarya.Web.Identity.KaaryaUser", b =>
                 {
                     b.Property<string>("Id")
