@@ -63,6 +63,25 @@ public sealed class UsersPageTests : KaaryaComponentTest
     }
 
     [Fact]
+    public async Task Deactivating_asks_first_naming_the_account_and_cancelling_changes_nothing()
+    {
+        SignInAs("manager.sutapa", KaaryaRole.ProgrammeManager);
+        var page = RenderWithProviders<UsersPage>();
+        page.WaitForElement("[data-testid=users-list]");
+
+        await RowOf(page, "staff.mousumi").QuerySelector("button[data-testid=deactivate]")!.ClickAsync(new());
+
+        Assert.Contains("Deactivate staff.mousumi?", page.Find("[data-testid=deactivate-panel]").TextContent, StringComparison.Ordinal);
+        Assert.False(await LockedUntilFarFutureAsync("staff.mousumi"));
+
+        await page.Find("button[data-testid=deactivate-cancel]").ClickAsync(new());
+
+        Assert.Empty(page.FindAll("[data-testid=deactivate-panel]"));
+        Assert.Equal("Active", RowOf(page, "staff.mousumi").QuerySelector("[data-testid=user-state]")!.TextContent.Trim());
+        Assert.False(await LockedUntilFarFutureAsync("staff.mousumi"));
+    }
+
+    [Fact]
     public async Task Deactivating_an_account_shows_it_deactivated_and_reactivating_brings_it_back()
     {
         SignInAs("manager.sutapa", KaaryaRole.ProgrammeManager);
@@ -70,6 +89,7 @@ public sealed class UsersPageTests : KaaryaComponentTest
         page.WaitForElement("[data-testid=users-list]");
 
         await RowOf(page, "staff.mousumi").QuerySelector("button[data-testid=deactivate]")!.ClickAsync(new());
+        await page.Find("button[data-testid=deactivate-confirm]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Equal("Deactivated", RowOf(page, "staff.mousumi").QuerySelector("[data-testid=user-state]")!.TextContent.Trim()));
         Assert.True(await LockedUntilFarFutureAsync("staff.mousumi"));
@@ -88,6 +108,7 @@ public sealed class UsersPageTests : KaaryaComponentTest
         page.WaitForElement("[data-testid=users-list]");
 
         await RowOf(page, "manager.sutapa").QuerySelector("button[data-testid=deactivate]")!.ClickAsync(new());
+        await page.Find("button[data-testid=deactivate-confirm]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("cannot deactivate your own account", page.Find("[data-testid=users-refusal]").TextContent, StringComparison.Ordinal));
         Assert.Equal("Active", RowOf(page, "manager.sutapa").QuerySelector("[data-testid=user-state]")!.TextContent.Trim());

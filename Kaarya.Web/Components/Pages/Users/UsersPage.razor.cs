@@ -8,13 +8,17 @@ using MudBlazor;
 
 namespace Kaarya.Web.Components.Pages.Users;
 
-/// <summary>The programme manager's list of everyone who signs in, with a new password, deactivation and reactivation for each.</summary>
+/// <summary>
+/// The programme manager's list of everyone who signs in, with a new password, deactivation and
+/// reactivation for each. Deactivating asks first, naming the account: it ends her sessions.
+/// </summary>
 public partial class UsersPage
 {
     private static readonly NewPasswordInputValidator PasswordValidator = new();
     private readonly DomainAction _change = new();
     private IReadOnlyList<UserAccountRow>? _accounts;
     private string? _resetFor;
+    private string? _deactivateFor;
     private NewPasswordInput _newPassword = new();
     private MudForm? _resetForm;
 
@@ -38,8 +42,15 @@ public partial class UsersPage
 
     private void ChooseForReset(string userName)
     {
+        _deactivateFor = null;
         _resetFor = userName;
         _newPassword = new NewPasswordInput();
+    }
+
+    private void ChooseForDeactivation(string userName)
+    {
+        _resetFor = null;
+        _deactivateFor = userName;
     }
 
     private Task ResetPasswordAsync() => ChangeAsync(async manager =>
@@ -56,8 +67,10 @@ public partial class UsersPage
         _newPassword = new NewPasswordInput();
     });
 
-    private Task DeactivateAsync(string userName) => ChangeAsync(async manager =>
+    private Task DeactivateAsync() => ChangeAsync(async manager =>
     {
+        var userName = _deactivateFor!;
+        _deactivateFor = null;
         await Accounts.DeactivateAsync(userName, manager);
         Snackbar.Add(Text["Users.Deactivated", userName], Severity.Info);
     });
