@@ -63,7 +63,7 @@ public sealed class UsersPageTests : KaaryaComponentTest
     }
 
     [Fact]
-    public async Task Deactivating_asks_first_naming_the_account_and_cancelling_changes_nothing()
+    public async Task Deactivating_asks_first_under_the_row_chosen_and_cancelling_changes_nothing()
     {
         SignInAs("manager.sutapa", KaaryaRole.ProgrammeManager);
         var page = RenderWithProviders<UsersPage>();
@@ -71,7 +71,9 @@ public sealed class UsersPageTests : KaaryaComponentTest
 
         await RowOf(page, "staff.mousumi").QuerySelector("button[data-testid=deactivate]")!.ClickAsync(new());
 
-        Assert.Contains("Deactivate staff.mousumi?", page.Find("[data-testid=deactivate-panel]").TextContent, StringComparison.Ordinal);
+        var panel = page.Find("[data-testid=deactivate-panel]");
+        Assert.Contains("Deactivate staff.mousumi?", panel.TextContent, StringComparison.Ordinal);
+        Assert.Equal("staff.mousumi", panel.Closest("tr")!.PreviousElementSibling!.QuerySelector("[data-testid=user-name]")!.TextContent.Trim());
         Assert.False(await LockedUntilFarFutureAsync("staff.mousumi"));
 
         await page.Find("button[data-testid=deactivate-cancel]").ClickAsync(new());

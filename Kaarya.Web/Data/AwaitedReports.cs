@@ -22,6 +22,16 @@ public static class AwaitedReports
           AND NOT EXISTS (SELECT 1 FROM "UtilisationReports" u WHERE u."LedgerSequence" = e."Sequence");
         """;
 
+    /// <summary>
+    /// On PostgreSQL, run first in the migration's transaction: no posting, reversal or report
+    /// commits between the fill and the triggers' creation, where it would be missed for good
+    /// (another instance of the app may still be running). On SQLite the migration's transaction
+    /// already holds the only write lock.
+    /// </summary>
+    public const string HoldWritesPostgres = """
+        LOCK TABLE "LedgerEntries", "UtilisationReports" IN SHARE ROW EXCLUSIVE MODE;
+        """;
+
     public const string CreateSqlite = $"""
         CREATE TRIGGER IF NOT EXISTS LedgerEntries_await_report AFTER INSERT ON LedgerEntries
         WHEN NEW.ReversesSequence IS NULL

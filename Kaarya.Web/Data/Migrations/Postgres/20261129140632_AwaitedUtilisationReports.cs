@@ -31,6 +31,7 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                 table: "AwaitedUtilisationReports",
                 column: "PaidOn");
 
+            migrationBuilder.Sql(Data.AwaitedReports.HoldWritesPostgres);
             migrationBuilder.Sql(Data.AwaitedReports.Fill);
             migrationBuilder.Sql(Data.AwaitedReports.CreatePostgres);
         }
