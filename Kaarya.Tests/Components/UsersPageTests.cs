@@ -103,16 +103,16 @@ public sealed class UsersPageTests : KaaryaComponentTest
     }
 
     [Fact]
-    public async Task A_manager_cannot_deactivate_herself_and_is_told_why()
+    public async Task A_manager_cannot_deactivate_herself_and_is_told_why_before_any_confirmation()
     {
         SignInAs("manager.sutapa", KaaryaRole.ProgrammeManager);
         var page = RenderWithProviders<UsersPage>();
         page.WaitForElement("[data-testid=users-list]");
 
         await RowOf(page, "manager.sutapa").QuerySelector("button[data-testid=deactivate]")!.ClickAsync(new());
-        await page.Find("button[data-testid=deactivate-confirm]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("cannot deactivate your own account", page.Find("[data-testid=users-refusal]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=deactivate-panel]"));
         Assert.Equal("Active", RowOf(page, "manager.sutapa").QuerySelector("[data-testid=user-state]")!.TextContent.Trim());
         Assert.False(await LockedUntilFarFutureAsync("manager.sutapa"));
     }

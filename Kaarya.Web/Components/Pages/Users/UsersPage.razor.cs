@@ -47,11 +47,13 @@ public partial class UsersPage
         _newPassword = new NewPasswordInput();
     }
 
-    private void ChooseForDeactivation(string userName)
+    /// <summary>Asks only when the rules allow it: her own account is refused before she confirms anything.</summary>
+    private Task ChooseForDeactivationAsync(string userName) => _change.RunAsync(async () =>
     {
+        UserAccountRules.MayChangeAccess(await Viewer.ActorAsync(), userName, deactivating: true);
         _resetFor = null;
         _deactivateFor = userName;
-    }
+    });
 
     private Task ResetPasswordAsync() => ChangeAsync(async manager =>
     {
