@@ -14,6 +14,8 @@ internal sealed class AwaitedUtilisationReportConfiguration : IEntityTypeConfigu
 {
     public void Configure(EntityTypeBuilder<AwaitedUtilisationReport> builder)
     {
+        // Named where the triggers name it, so the two cannot drift apart.
+        builder.ToTable(AwaitedReports.Table);
         builder.HasKey(a => a.LedgerSequence);
         builder.Property(a => a.LedgerSequence).ValueGeneratedNever();
         // The reports due are those paid before a date: counted from this index alone.
