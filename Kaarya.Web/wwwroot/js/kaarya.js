@@ -33,28 +33,38 @@
         }
     }
 
-    // When the same circuit comes back, the server re-renders its own, older copy of a field over
-    // what she typed while it was away. Put her text back and tell the circuit, as typing would.
+    // While the circuit is away, what she types never reaches the server, even where the screen
+    // shows it; and when the same circuit comes back, the server may re-render its own, older copy
+    // of a field over it. So every kept draft is put back and told to the circuit, as typing would,
+    // whether or not the screen already shows it. The page's root says when that was done
+    // (data-kaarya-drafts="restored"), so whoever saves next knows the server has her text.
     function restoreDrafts() {
         var store = draftStore();
-        if (!store) {
-            return;
+        if (store) {
+            document.querySelectorAll("[data-kaarya-draft]").forEach(function (field) {
+                var kept = store.getItem(draftPrefix + field.getAttribute("data-kaarya-draft"));
+                if (kept !== null && typeof field.value === "string") {
+                    field.value = kept;
+                    field.dispatchEvent(new Event("input", { bubbles: true }));
+                    field.dispatchEvent(new Event("change", { bubbles: true }));
+                }
+            });
         }
-        document.querySelectorAll("[data-kaarya-draft]").forEach(function (field) {
-            var kept = store.getItem(draftPrefix + field.getAttribute("data-kaarya-draft"));
-            if (kept !== null && typeof field.value === "string" && field.value !== kept) {
-                field.value = kept;
-                field.dispatchEvent(new Event("input", { bubbles: true }));
-                field.dispatchEvent(new Event("change", { bubbles: true }));
-            }
-        });
+        document.documentElement.setAttribute("data-kaarya-drafts", "restored");
     }
 
     var reconnectModal = document.getElementById("components-reconnect-modal");
     if (reconnectModal) {
         reconnectModal.addEventListener("components-reconnect-state-changed", function (event) {
-            if (event.detail && event.detail.state === "hide") {
-                [100, 700, 2000].forEach(function (delay) { window.setTimeout(restoreDrafts, delay); });
+            if (!event.detail) {
+                return;
+            }
+            if (event.detail.state === "show") {
+                document.documentElement.setAttribute("data-kaarya-drafts", "kept");
+            } else if (event.detail.state === "hide") {
+                // Once as the circuit is back; again after re-renders that were waiting on the server.
+                restoreDrafts();
+                [700, 2000].forEach(function (delay) { window.setTimeout(restoreDrafts, delay); });
             }
         });
     }
