@@ -42,14 +42,18 @@ public static class Accessibility
         Assert.True(violations.Count == 0, $"axe-core finds {violations.Count} serious or critical violation(s) on {what} ({page.Url}):\n  - {string.Join("\n  - ", violations)}");
     }
 
-    /// <summary>Waits for loading bars to go and for animations (a drawer sliding, a tab's ink bar) to finish.</summary>
+    /// <summary>
+    /// Waits for the circuit to take the page over, for its loading bars to go, and for animations (a
+    /// drawer sliding, a tab's ink bar) to finish.
+    /// </summary>
     private static async Task SettleAsync(IPage page)
     {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        for (var wait = 0; wait < 40 && await page.Locator(".mud-progress-linear, .mud-progress-circular").CountAsync() > 0; wait++)
+        if (await page.Locator("[data-kaarya-circuit=prerendered]").CountAsync() > 0)
         {
-            await page.WaitForTimeoutAsync(100);
+            await BrowserSession.WaitForInteractiveAsync(page);
         }
+
+        await Assertions.Expect(page.Locator(".mud-progress-indeterminate")).ToHaveCountAsync(0);
 
         // A snackbar or panel fading in would be measured half transparent. A snackbar can start its
         // fade a render after the change that raised it, so wait for the page to stay still a while.

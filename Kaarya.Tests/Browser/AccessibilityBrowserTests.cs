@@ -27,7 +27,14 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : IClassFi
         foreach (var path in PagesOf(role))
         {
             await page.GotoAsync(path);
-            found.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{path}: {v}"));
+            try
+            {
+                found.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{path}: {v}"));
+            }
+            catch (TimeoutException timeout)
+            {
+                throw new TimeoutException($"{path} never settled: {timeout.Message}", timeout);
+            }
         }
 
         // Every tab of a business as a mentor sees it (reading only); the narrow-screen test checks
@@ -61,11 +68,8 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : IClassFi
         {
             var header = tabs.Nth(i);
             var name = (await header.InnerTextAsync()).Trim();
-            for (var attempt = 0; attempt < 40 && await header.GetAttributeAsync("aria-selected") != "true"; attempt++)
-            {
-                await header.ClickAsync();
-                await page.WaitForTimeoutAsync(250);
-            }
+            await header.ClickAsync();
+            await Assertions.Expect(header).ToHaveAttributeAsync("aria-selected", "true");
 
             found.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"business, {name} tab: {v}"));
         }

@@ -16,7 +16,7 @@ public sealed class BengaliFontBrowserTests(BrowserSession session) : IClassFixt
     {
         var page = await session.NewPageAsync(360, 740);
         await BrowserSession.SignInAsync(page, "kaa-01", AccessMatrix.DemoPassword);
-        await page.GotoAsync("/my-business");
+        await BrowserSession.OpenAsync(page, "/my-business");
         var heading = page.Locator("h1");
         await heading.WaitForAsync();
         Assert.Equal("bn", await page.GetAttributeAsync("html", "lang"));

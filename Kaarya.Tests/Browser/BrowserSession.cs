@@ -34,6 +34,8 @@ public sealed class BrowserSession : IAsyncLifetime
             return;
         }
 
+        // A wait for a state gets the same room as Playwright's own waits, so a busy machine is slow, not red.
+        Assertions.SetDefaultExpectTimeout(30_000);
         await App.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(_playwright);
@@ -93,7 +95,31 @@ public sealed class BrowserSession : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Signs in through the sign-in page and waits for the page she lands on.</summary>
+    /// <summary>
+    /// The layout once the circuit has taken the page over (MainLayout's data-kaarya-circuit): a click
+    /// or a key on the prerendered page before then is lost.
+    /// </summary>
+    public const string Interactive = "[data-kaarya-circuit=interactive]";
+
+    /// <summary>Waits until the page's circuit is interactive, so what she does next reaches the server.</summary>
+    public static Task WaitForInteractiveAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Locator(Interactive).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    /// <summary>Opens a page of the app and waits until she can use it.</summary>
+    public static async Task OpenAsync(IPage page, string url)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync(url);
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>
+    /// Signs in through the sign-in page and waits for what follows: the page she lands on, interactive,
+    /// or the sign-in page again with its message.
+    /// </summary>
     public static async Task SignInAsync(IPage page, string userName, string password)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -101,7 +127,7 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.FillAsync("[data-testid=login-username]", userName);
         await page.FillAsync("[data-testid=login-password]", password);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Locator($"{Interactive}, [data-testid=login-message]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
     /// <summary>Saves a full-page screenshot as a test artifact, under artifacts/screenshots at the repository's root.</summary>
@@ -127,15 +153,9 @@ public sealed class BrowserSession : IAsyncLifetime
     /// <summary>Opens the running business of a participant from the businesses grid.</summary>
     public static async Task OpenBusinessOfAsync(IPage page, string code)
     {
-        await page.GotoAsync("/businesses");
-        var row = page.Locator("[data-testid=business-list] tbody tr", new() { HasText = code }).Filter(new() { HasText = "Running" }).First;
-        await row.WaitForAsync();
-        for (var attempt = 0; attempt < 40 && !page.Url.Contains("/businesses/", StringComparison.Ordinal); attempt++)
-        {
-            await row.ClickAsync();
-            await page.WaitForTimeoutAsync(250);
-        }
-
+        ArgumentNullException.ThrowIfNull(page);
+        await OpenAsync(page, "/businesses");
+        await page.Locator("[data-testid=business-list] tbody tr", new() { HasText = code }).Filter(new() { HasText = "Running" }).First.ClickAsync();
         await page.Locator("[data-testid=business-tabs]").WaitForAsync();
     }
 
@@ -143,45 +163,21 @@ public sealed class BrowserSession : IAsyncLifetime
     public static Task PickAsync(IPage page, string group, string choice) =>
         page.Locator(group).GetByRole(AriaRole.Radio, new() { Name = choice, Exact = true }).ClickAsync();
 
-    /// <summary>
-    /// Fills a field and looks that it holds what she typed, as a person does before saving; text that
-    /// vanished (the focus taken away as she typed) is typed once more.
-    /// </summary>
+    /// <summary>Fills a field once the page is interactive and looks that it holds what she typed, as a person does before saving.</summary>
     public static async Task FillAsSeenAsync(IPage page, string field, string text)
     {
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            await page.FillAsync(field, text);
-            try
-            {
-                await Assertions.Expect(page.Locator(field)).ToHaveValueAsync(text, new() { Timeout = 3_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt == 0)
-            {
-                // Not there: type it again.
-            }
-        }
+        ArgumentNullException.ThrowIfNull(page);
+        await WaitForInteractiveAsync(page);
+        await page.FillAsync(field, text);
+        await Assertions.Expect(page.Locator(field)).ToHaveValueAsync(text);
     }
 
-    /// <summary>Clicks until the page shows the expected result: clicks before the circuit is up are lost.</summary>
+    /// <summary>Clicks once the page is interactive, then waits for what the click shows.</summary>
     public static async Task ClickWhenInteractiveAsync(IPage page, string selector, string expected)
     {
-        for (var attempt = 0; attempt < 40; attempt++)
-        {
-            if (await page.Locator(expected).CountAsync() > 0)
-            {
-                return;
-            }
-
-            if (await page.Locator(selector).CountAsync() > 0)
-            {
-                await page.Locator(selector).First.ClickAsync();
-            }
-
-            await page.WaitForTimeoutAsync(250);
-        }
-
-        await page.Locator(expected).WaitForAsync();
+        ArgumentNullException.ThrowIfNull(page);
+        await WaitForInteractiveAsync(page);
+        await page.Locator(selector).First.ClickAsync();
+        await page.Locator(expected).First.WaitForAsync();
     }
 }

@@ -29,7 +29,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
 
         var manager = await session.NewPageAsync();
         await BrowserSession.SignInAsync(manager, "manager.sutapa", AccessMatrix.DemoPassword);
-        await manager.GotoAsync("/approvals");
+        await BrowserSession.OpenAsync(manager, "/approvals");
         var waiting = manager.Locator("[data-testid=pending-request]");
         await waiting.First.WaitForAsync();
         Assert.Equal(1, await waiting.CountAsync());
@@ -37,7 +37,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         await manager.AssertAccessibleAsync("approvals with a request waiting");
         await BrowserSession.ClickWhenInteractiveAsync(manager, "button[data-testid=approve]", "[data-testid=approvals-empty]");
 
-        await manager.GotoAsync("/ledger");
+        await BrowserSession.OpenAsync(manager, "/ledger");
         var newest = manager.Locator("[data-testid=ledger] tbody tr").First;
         await newest.WaitForAsync();
         var row = await newest.InnerTextAsync();
@@ -45,7 +45,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
         Assert.Contains("₹5,000.00", row, StringComparison.Ordinal);
         await manager.Locator("[data-testid=chain-status]", new() { HasText = "intact" }).WaitForAsync();
 
-        await manager.GotoAsync("/dashboard");
+        await BrowserSession.OpenAsync(manager, "/dashboard");
         await manager.Locator("[data-testid=latest-postings]").WaitForAsync();
         Assert.Contains("₹5,000.00", await manager.InnerTextAsync("[data-testid=latest-postings]"), StringComparison.Ordinal);
         await BrowserSession.SaveScreenshotAsync(manager, "dashboard");
@@ -57,7 +57,7 @@ public sealed class MoneyFlowBrowserTests(BrowserSession session) : IClassFixtur
     {
         var manager = await session.NewPageAsync();
         await BrowserSession.SignInAsync(manager, "manager.sutapa", AccessMatrix.DemoPassword);
-        await manager.GotoAsync("/ledger");
+        await BrowserSession.OpenAsync(manager, "/ledger");
         await manager.Locator("[data-testid=reverse-panel]").WaitForAsync();
         await BrowserSession.ClickWhenInteractiveAsync(manager, "[data-testid=reverse-panel] .mud-expand-panel-header", "input[data-testid=reverse-sequence]:visible");
 

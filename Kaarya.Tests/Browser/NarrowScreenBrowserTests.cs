@@ -19,19 +19,19 @@ public sealed class NarrowScreenBrowserTests(BrowserSession session) : IClassFix
         var page = await session.NewPageAsync(Width, Height);
         await BrowserSession.SignInAsync(page, "staff.rina", AccessMatrix.DemoPassword);
 
-        await page.GotoAsync("/dashboard");
+        await BrowserSession.OpenAsync(page, "/dashboard");
         await page.Locator("[data-testid=latest-postings]").WaitForAsync();
         await BrowserSession.SaveScreenshotAsync(page, "narrow-dashboard");
         await AssertNoSidewaysScrollAsync(page, "dashboard");
         await page.AssertAccessibleAsync("the dashboard at 360 px");
 
-        await page.GotoAsync("/businesses");
+        await BrowserSession.OpenAsync(page, "/businesses");
         await page.Locator("[data-testid=business-list] tbody tr", new() { HasText = "KAA-01" }).First.WaitForAsync();
         await BrowserSession.SaveScreenshotAsync(page, "narrow-businesses");
         await AssertNoSidewaysScrollAsync(page, "businesses");
         await page.AssertAccessibleAsync("the businesses at 360 px");
 
-        await ClickUntilAsync(page, "[data-testid=business-list] tbody tr:has-text('KAA-01')", () => Task.FromResult(page.Url.Contains("/businesses/", StringComparison.Ordinal)));
+        await page.Locator("[data-testid=business-list] tbody tr:has-text('KAA-01')").First.ClickAsync();
         await page.Locator("[data-testid=business-tabs]").WaitForAsync();
         await BrowserSession.SaveScreenshotAsync(page, "narrow-business");
         await AssertNoSidewaysScrollAsync(page, "business");
@@ -43,9 +43,9 @@ public sealed class NarrowScreenBrowserTests(BrowserSession session) : IClassFix
         for (var i = 0; i < names.Count; i++)
         {
             var header = tabs.Nth(i);
-            await ClickUntilAsync(page, header, async () =>
-                await header.GetAttributeAsync("aria-selected") == "true"
-                && await page.Locator(".mud-tabs-panels .mud-progress-linear").CountAsync() == 0);
+            await header.ClickAsync();
+            await Assertions.Expect(header).ToHaveAttributeAsync("aria-selected", "true");
+            await Assertions.Expect(page.Locator(".mud-tabs-panels .mud-progress-indeterminate")).ToHaveCountAsync(0);
             await BrowserSession.SaveScreenshotAsync(page, "narrow-business-tab-" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
             await AssertNoSidewaysScrollAsync(page, $"business ({names[i]} tab)");
             await page.AssertAccessibleAsync($"the business's {names[i]} tab at 360 px");
@@ -61,7 +61,9 @@ public sealed class NarrowScreenBrowserTests(BrowserSession session) : IClassFix
 
         // The drawer starts closed on a phone, so the page has the whole width.
         Assert.False(await businesses.IsVisibleAsync(), "The navigation covers the page on a phone before anyone asks for it.");
-        await ClickUntilAsync(page, page.Locator("header button[aria-label]").First, () => InViewAsync(page, businesses));
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.Locator("header button[aria-label]").First.ClickAsync();
+        await Assertions.Expect(businesses).ToBeInViewportAsync(new() { Ratio = 1 });
         await BrowserSession.SaveScreenshotAsync(page, "narrow-navigation");
         await AssertNoSidewaysScrollAsync(page, "home (navigation open)");
         await page.AssertAccessibleAsync("home with the navigation open at 360 px");
@@ -71,24 +73,7 @@ public sealed class NarrowScreenBrowserTests(BrowserSession session) : IClassFix
         await page.Locator("[data-testid=business-list] tbody tr", new() { HasText = "KAA-01" }).First.WaitForAsync();
 
         // Once she has chosen, the drawer gets out of the way of the page she chose.
-        for (var wait = 0; wait < 20 && await InViewAsync(page, businesses); wait++)
-        {
-            await page.WaitForTimeoutAsync(100);
-        }
-
-        Assert.False(await InViewAsync(page, businesses), "The navigation still covers the businesses list after choosing it.");
-    }
-
-    /// <summary>Whether the element shows, whole, inside the 360 px window.</summary>
-    private static async Task<bool> InViewAsync(IPage page, ILocator element)
-    {
-        if (!await element.IsVisibleAsync())
-        {
-            return false;
-        }
-
-        var box = await element.BoundingBoxAsync();
-        return box is not null && box.X >= 0 && box.X + box.Width <= page.ViewportSize!.Width;
+        await Assertions.Expect(businesses).Not.ToBeInViewportAsync();
     }
 
     /// <summary>
@@ -133,20 +118,5 @@ public sealed class NarrowScreenBrowserTests(BrowserSession session) : IClassFix
 
         var cutOff = await page.EvaluateAsync<string[]>(CutOffTables);
         Assert.True(cutOff.Length == 0, $"On the {what} page these tables are cut off instead of scrolling in their own box: {string.Join(", ", cutOff)}.");
-    }
-
-    private static Task ClickUntilAsync(IPage page, string selector, Func<Task<bool>> answered) =>
-        ClickUntilAsync(page, page.Locator(selector).First, answered);
-
-    /// <summary>Clicks until the page answers: clicks before the interactive circuit is up are lost.</summary>
-    private static async Task ClickUntilAsync(IPage page, ILocator target, Func<Task<bool>> answered)
-    {
-        for (var attempt = 0; attempt < 40 && !await answered(); attempt++)
-        {
-            await target.ClickAsync();
-            await page.WaitForTimeoutAsync(250);
-        }
-
-        Assert.True(await answered(), $"Clicking {target} never had its effect.");
     }
 }

@@ -14,7 +14,7 @@ public sealed class ReportsBrowserTests(BrowserSession session) : IClassFixture<
     {
         var auditor = await session.NewPageAsync();
         await BrowserSession.SignInAsync(auditor, "auditor.kp", AccessMatrix.DemoPassword);
-        await auditor.GotoAsync("/reports");
+        await BrowserSession.OpenAsync(auditor, "/reports");
         await auditor.Locator("[data-testid=export-form]").WaitForAsync();
         Assert.Equal(0, await auditor.Locator("[data-testid=export-names]").CountAsync());
 
