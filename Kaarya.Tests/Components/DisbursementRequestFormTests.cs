@@ -18,8 +18,7 @@ public sealed class DisbursementRequestFormTests : KaaryaComponentTest
         await FillAsync(form, "5,000", "02-12-2013", "RCPT-77");
         await form.Find("[data-testid=request-submit] button, button[data-testid=request-submit]").ClickAsync(new());
 
-        await using var db = Database.CreateDbContext();
-        var stored = await WaitForRequestsAsync(decision, 1);
+        var stored = await PendingAsync(decision, atLeast: 1);
         Assert.Equal(Money.FromRupees(5_000), stored[0].Amount);
         Assert.Equal(new DateOnly(2013, 12, 2), stored[0].ValueDate);
         Assert.Equal("staff.rina", stored[0].RecordedBy);
@@ -36,7 +35,7 @@ public sealed class DisbursementRequestFormTests : KaaryaComponentTest
         await form.Find("button[data-testid=request-submit]").ClickAsync(new());
 
         form.WaitForAssertion(() => Assert.Contains("Enter an amount in rupees", form.Markup, StringComparison.Ordinal));
-        Assert.Empty(await WaitForRequestsAsync(decision, 0));
+        Assert.Empty(await PendingAsync(decision));
     }
 
     [Fact]
@@ -50,7 +49,7 @@ public sealed class DisbursementRequestFormTests : KaaryaComponentTest
 
         var refusal = form.WaitForElement("[data-testid=request-refusal]");
         Assert.Contains("₹25,000 is more than the ₹15,000 decided", refusal.TextContent, StringComparison.Ordinal);
-        Assert.Empty(await WaitForRequestsAsync(decision, 0));
+        Assert.Empty(await PendingAsync(decision));
     }
 
     [Fact]
@@ -65,7 +64,7 @@ public sealed class DisbursementRequestFormTests : KaaryaComponentTest
 
         var refusal = form.WaitForElement("[data-testid=request-refusal]");
         Assert.Equal("₹1,25,000 এই ব্যবসার জন্য ঠিক করা ₹15,000-এর চেয়ে বেশি।", refusal.TextContent.Trim());
-        Assert.Empty(await WaitForRequestsAsync(decision, 0));
+        Assert.Empty(await PendingAsync(decision));
     }
 
     [Fact]
@@ -80,7 +79,7 @@ public sealed class DisbursementRequestFormTests : KaaryaComponentTest
         var second = button.ClickAsync(new());
         await Task.WhenAll(first, second);
 
-        Assert.Single(await WaitForRequestsAsync(decision, 1));
+        Assert.Single(await PendingAsync(decision, atLeast: 1));
     }
 
     private async Task<(IRenderedComponent<DisbursementRequestForm> Form, Guid Decision)> RenderFormAsync()
@@ -102,21 +101,9 @@ public sealed class DisbursementRequestFormTests : KaaryaComponentTest
         await form.Find("input[data-testid=request-reference]").ChangeAsync(new() { Value = reference });
     }
 
-    private async Task<List<DisbursementRequest>> WaitForRequestsAsync(Guid decision, int expected)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            await using var db = Database.CreateDbContext();
-            var stored = await db.DisbursementRequests.Where(r => r.DecisionId == decision && r.Status == RequestStatus.Pending).ToListAsync(Cancel);
-            if (stored.Count >= expected && (expected > 0 || attempt > 5))
-            {
-                return stored;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
-
-        await using var last = Database.CreateDbContext();
-        return await last.DisbursementRequests.Where(r => r.DecisionId == decision && r.Status == RequestStatus.Pending).ToListAsync(Cancel);
-    }
+    /// <summary>The requests waiting against the decision, once there are at least <paramref name="atLeast"/>.</summary>
+    private Task<List<DisbursementRequest>> PendingAsync(Guid decision, int atLeast = 0) =>
+        EventuallyAsync(
+            db => db.DisbursementRequests.Where(r => r.DecisionId == decision && r.Status == RequestStatus.Pending).ToListAsync(Cancel),
+            stored => stored.Count >= atLeast);
 }

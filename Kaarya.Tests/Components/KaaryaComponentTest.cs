@@ -31,6 +31,7 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        DefaultWaitTimeout = Patience;
         Database = await TestDatabase.CreateAsync();
         await new DemoDataLoader(Database, new DatabaseOptions()).LoadIfEmptyAsync(Cancel);
 
@@ -124,23 +125,38 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         return Render(parameters ?? (_ => { }));
     }
 
+    /// <summary>How long a test waits for a state before it fails: room for a machine busy with other tests.</summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     /// <summary>Waits for a form's save to reach the database (a component's submit runs on the renderer's thread).</summary>
-    protected async Task<T> StoredAsync<T>(Func<KaaryaDbContext, Task<T?>> find)
-        where T : class
+    protected Task<T> StoredAsync<T>(Func<KaaryaDbContext, Task<T?>> find)
+        where T : class =>
+        EventuallyAsync(find, stored => stored is not null)!;
+
+    /// <summary>Reads the database until what it reads has <paramref name="reached"/> the expected state, and answers that reading.</summary>
+    protected async Task<T> EventuallyAsync<T>(Func<KaaryaDbContext, Task<T>> read, Func<T, bool> reached)
     {
-        ArgumentNullException.ThrowIfNull(find);
-        for (var attempt = 0; attempt < 100; attempt++)
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(reached);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
         {
-            await using var db = Database.CreateDbContext();
-            if (await find(db) is { } stored)
+            await using (var db = Database.CreateDbContext())
             {
-                return stored;
+                var found = await read(db);
+                if (reached(found))
+                {
+                    return found;
+                }
+            }
+
+            if (waited.Elapsed > Patience)
+            {
+                throw new Xunit.Sdk.XunitException($"The database did not reach the expected state within {Patience.TotalSeconds} s.");
             }
 
             await Task.Delay(50, Cancel);
         }
-
-        throw new Xunit.Sdk.XunitException("The form's record never reached the database.");
     }
 
     /// <summary>Opens a form folded in an expansion panel, as a click on its header would.</summary>

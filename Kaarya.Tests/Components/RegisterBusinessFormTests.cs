@@ -26,22 +26,10 @@ public sealed class RegisterBusinessFormTests : KaaryaComponentTest
         await form.FindComponent<MudDatePicker>().InvokeAsync(() => form.FindComponent<MudDatePicker>().Instance.DateChanged.InvokeAsync(new DateTime(2014, 1, 5)));
         await form.Find("button[data-testid=business-submit]").ClickAsync(new());
 
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            await using var db = Database.CreateDbContext();
-            var stored = await db.Businesses.SingleOrDefaultAsync(b => b.Name == "Dhanpota goat rearing", Cancel);
-            if (stored is not null)
-            {
-                Assert.Equal(owner.Id, stored.ParticipantId);
-                Assert.Equal(BusinessType.Livestock, stored.Type);
-                Assert.Equal(new DateOnly(2014, 1, 5), stored.StartedOn);
-                return;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
-
-        Assert.Fail("The business was not stored.");
+        var stored = await StoredAsync(db => db.Businesses.SingleOrDefaultAsync(b => b.Name == "Dhanpota goat rearing", Cancel));
+        Assert.Equal(owner.Id, stored.ParticipantId);
+        Assert.Equal(BusinessType.Livestock, stored.Type);
+        Assert.Equal(new DateOnly(2014, 1, 5), stored.StartedOn);
     }
 
     [Fact]
