@@ -32,17 +32,33 @@ public sealed record DisbursementBand
     /// Refuses an amount outside the band unless a programme manager has overridden it with a reason.
     /// Returns the override that was needed, or null when the amount lies inside the band.
     /// </summary>
-    public BandOverride? Admit(Money amount, BandOverride? managerOverride)
+    public BandOverride? Admit(Money amount, BandOverride? managerOverride) => Admit(amount, Money.Zero, managerOverride);
+
+    /// <summary>
+    /// The band limits what a business receives in a phase, not what one decision says: an amount
+    /// outside the band, or one that brings the business's immediate decisions in the phase
+    /// (<paramref name="decidedBefore"/>) above its maximum, needs a manager's override with a reason.
+    /// Returns the override that was needed, or null when none was.
+    /// </summary>
+    public BandOverride? Admit(Money amount, Money decidedBefore, BandOverride? managerOverride)
     {
         Rule.Require(amount.IsPositive, "amount-not-positive", "A disbursement must be more than ₹0.");
-        if (Contains(amount))
+        if (!Contains(amount))
+        {
+            var side = amount < Minimum ? "below" : "above";
+            Rule.Require(managerOverride is not null, "outside-band",
+                $"{amount.ToShortString()} is {side} the programme band {this}; a programme manager can override with a reason.");
+            return managerOverride;
+        }
+
+        var total = decidedBefore + amount;
+        if (total <= Maximum)
         {
             return null;
         }
 
-        var side = amount < Minimum ? "below" : "above";
-        Rule.Require(managerOverride is not null, "outside-band",
-            $"{amount.ToShortString()} is {side} the programme band {this}; a programme manager can override with a reason.");
+        Rule.Require(managerOverride is not null, "outside-band", "phase-total",
+            $"With {amount.ToShortString()}, the immediate decisions for this business in this phase come to {total.ToShortString()}, above the programme band's {Maximum.ToShortString()}; a programme manager can override with a reason.");
         return managerOverride;
     }
 }

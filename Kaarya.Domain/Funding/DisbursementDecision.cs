@@ -87,13 +87,17 @@ public sealed class DisbursementDecision : AuditableEntity
 
     public bool AllowsDisbursement => Kind == DecisionKind.Immediate;
 
+    /// <summary>
+    /// Money now, within the band: <paramref name="decidedInPhase"/> is what the business's
+    /// immediate decisions in the phase already come to, for the band limits their total.
+    /// </summary>
     public static DisbursementDecision Immediate(
         Business business, Phase phase, Stocktaking stocktaking, RiskAssessment riskAssessment,
-        Money amount, DisbursementBand band, DateOnly decidedOn, Actor decidedBy, BandOverride? bandOverride = null, string note = "")
+        Money amount, DisbursementBand band, Money decidedInPhase, DateOnly decidedOn, Actor decidedBy, BandOverride? bandOverride = null, string note = "")
     {
         ArgumentNullException.ThrowIfNull(band);
         var decision = new DisbursementDecision(business, phase, stocktaking, riskAssessment, DecisionKind.Immediate, decidedOn, decidedBy);
-        var neededOverride = band.Admit(amount, bandOverride);
+        var neededOverride = band.Admit(amount, decidedInPhase, bandOverride);
         decision.Amount = amount;
         decision.Reason = Rule.OptionalText(note, "The note", TextLimits.Passage);
         decision.OverriddenBy = neededOverride?.ManagerId;

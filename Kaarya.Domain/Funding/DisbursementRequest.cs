@@ -94,14 +94,20 @@ public sealed class DisbursementRequest : AuditableEntity
     /// <summary>The ledger entry the approval posted.</summary>
     public long? LedgerSequence { get; private set; }
 
+    /// <summary>
+    /// Records a tranche against an immediate decision of <paramref name="phase"/>. The money is paid
+    /// on a day of that phase, never after the day it is recorded (India time).
+    /// </summary>
     public static DisbursementRequest Record(
-        DisbursementDecision decision, Funder funder, Money amount, DateOnly valueDate,
+        DisbursementDecision decision, Phase phase, Funder funder, Money amount, DateOnly valueDate,
         PaymentMethod method, string reference, Actor recordedBy, DateTimeOffset recordedAt, Guid idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(phase);
         ArgumentNullException.ThrowIfNull(funder);
         ArgumentNullException.ThrowIfNull(recordedBy);
         recordedBy.MustKeepRecords();
+        Rule.Require(phase.Id == decision.PhaseId, "wrong-phase", "This decision belongs to another phase.");
         Rule.Require(decision.AllowsDisbursement || decision.Kind != DecisionKind.Delayed, "decision-not-immediate", "delayed",
             "This decision is delayed until the discussion with her family; record a new decision before paying out.");
         Rule.Require(decision.AllowsDisbursement, "decision-not-immediate", "no-disbursement",
@@ -111,6 +117,11 @@ public sealed class DisbursementRequest : AuditableEntity
             $"{amount.ToShortString()} is more than the {decision.Amount.ToShortString()} decided for this business.");
         Rule.Require(valueDate >= decision.DecidedOn, "paid-before-decision",
             $"The money cannot be paid on {DateFormats.Show(valueDate)}, before the decision of {DateFormats.Show(decision.DecidedOn)}.");
+        var today = ProgrammeCalendar.Today(recordedAt);
+        Rule.Require(valueDate <= today, "value-date-future",
+            $"The money cannot be paid on {DateFormats.Show(valueDate)}: that is after today, {DateFormats.Show(today)}.");
+        Rule.Require(phase.Includes(valueDate), "value-date-outside-phase",
+            $"{DateFormats.Show(valueDate)} is outside {phase.Name} ({DateFormats.Show(phase.StartsOn)} to {DateFormats.Show(phase.EndsOn)}), the phase of this decision.");
         Rule.Require(Enum.IsDefined(method), "method-unknown", "Choose cash, bank transfer or cheque.");
         var cleanReference = Rule.OptionalText(reference, "The reference", TextLimits.Reference);
         Rule.Require(method != PaymentMethod.Cheque || cleanReference.Length > 0, "no-reference", "cheque", "A cheque payment needs the cheque number.");

@@ -82,8 +82,24 @@ public sealed class DisbursementRequestFormTests : KaaryaComponentTest
         Assert.Single(await PendingAsync(decision, atLeast: 1));
     }
 
+    [Fact]
+    public async Task A_value_date_after_today_is_refused_and_nothing_is_stored()
+    {
+        SignInAs("staff.rina", KaaryaRole.Staff);
+        var (form, decision) = await RenderFormAsync();
+
+        await FillAsync(form, "2,000", "03-12-2013", string.Empty);
+        await form.Find("button[data-testid=request-submit]").ClickAsync(new());
+
+        var refusal = form.WaitForElement("[data-testid=request-refusal]");
+        Assert.Equal("The money cannot be paid on 03-12-2013: that is after today, 02-12-2013.", refusal.TextContent.Trim());
+        Assert.Empty(await PendingAsync(decision));
+    }
+
+    /// <summary>The form for KAA-01's decision, on 02-12-2013 in the office.</summary>
     private async Task<(IRenderedComponent<DisbursementRequestForm> Form, Guid Decision)> RenderFormAsync()
     {
+        Database.Clock.SetUtcNow(new DateTimeOffset(2013, 12, 2, 6, 0, 0, TimeSpan.Zero));
         await using var db = Database.CreateDbContext();
         var kaa01 = await db.Participants.SingleAsync(p => p.Code == Kaarya.Domain.Participants.ParticipantCode.Create("KAA-01"), Cancel);
         var business = await db.Businesses.SingleAsync(b => b.ParticipantId == kaa01.Id && b.Status != Kaarya.Domain.Businesses.BusinessStatus.Closed, Cancel);

@@ -112,7 +112,7 @@ public class DecisionTests
     {
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Immediate(
             _given.Business, _given.Phase, stocktaking: null!, _given.RiskAssessment,
-            Money.FromRupees(15_000), DisbursementBand.Default, Days.Decided, Actors.Staff));
+            Money.FromRupees(15_000), DisbursementBand.Default, Money.Zero, Days.Decided, Actors.Staff));
 
         Assert.Equal("no-stocktaking", refusal.Code);
         Assert.Contains("record the stocktaking first", refusal.Message, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public class DecisionTests
 
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Immediate(
             _given.Business, _given.Phase, otherStocktaking, _given.RiskAssessment,
-            Money.FromRupees(15_000), DisbursementBand.Default, Days.Decided, Actors.Staff));
+            Money.FromRupees(15_000), DisbursementBand.Default, Money.Zero, Days.Decided, Actors.Staff));
 
         Assert.Equal("no-stocktaking", refusal.Code);
         Assert.Contains("4P stocktaking of Rupali's poultry in Renewed phase 2013–14", refusal.Message, StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public class DecisionTests
 
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Immediate(
             _given.Business, _given.Phase, phaseOneStocktaking, _given.RiskAssessment,
-            Money.FromRupees(15_000), DisbursementBand.Default, Days.Decided, Actors.Staff));
+            Money.FromRupees(15_000), DisbursementBand.Default, Money.Zero, Days.Decided, Actors.Staff));
 
         Assert.Equal("no-stocktaking", refusal.Code);
     }
@@ -161,7 +161,7 @@ public class DecisionTests
 
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Immediate(
             _given.Business, _given.Phase, _given.Stocktaking, otherAssessment,
-            Money.FromRupees(15_000), DisbursementBand.Default, Days.Decided, Actors.Staff));
+            Money.FromRupees(15_000), DisbursementBand.Default, Money.Zero, Days.Decided, Actors.Staff));
 
         Assert.Equal("no-risk-assessment", refusal.Code);
     }
@@ -196,7 +196,7 @@ public class DecisionTests
     {
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Immediate(
             _given.Business, _given.Phase, _given.Stocktaking, _given.RiskAssessment,
-            Money.FromRupees(15_000), DisbursementBand.Default, Days.Decided, Actors.Mentor));
+            Money.FromRupees(15_000), DisbursementBand.Default, Money.Zero, Days.Decided, Actors.Mentor));
 
         Assert.Equal("not-staff", refusal.Code);
     }

@@ -312,9 +312,10 @@ public sealed class SeedFundCase
             .Named("Asma's tailoring", BusinessType.Tailoring)
             .Build();
 
-    public DisbursementDecision ImmediateDecision(Money amount, BandOverride? bandOverride = null) =>
+    /// <summary>An immediate decision of the case's business; <paramref name="decidedInPhase"/> is what its earlier immediate decisions in the phase come to.</summary>
+    public DisbursementDecision ImmediateDecision(Money amount, BandOverride? bandOverride = null, Money decidedInPhase = default) =>
         DisbursementDecision.Immediate(
-            Business, Phase, Stocktaking, RiskAssessment, amount, DisbursementBand.Default, Days.Decided, Actors.Staff, bandOverride);
+            Business, Phase, Stocktaking, RiskAssessment, amount, DisbursementBand.Default, decidedInPhase, Days.Decided, Actors.Staff, bandOverride);
 
     public DisbursementDecision DelayedDecision() =>
         DisbursementDecision.Delayed(
@@ -336,7 +337,7 @@ public sealed class SeedFundCase
         PaymentMethod method = PaymentMethod.Cash,
         string reference = "RCPT-0012") =>
         DisbursementRequest.Record(
-            decision, Funder, amount, valueDate ?? Days.Paid, method, reference,
+            decision, Phase, Funder, amount, valueDate ?? Days.Paid, method, reference,
             recordedBy ?? Actors.Staff, Days.Recorded, Guid.NewGuid());
 
     /// <summary>The ledger before anything was paid: the whole budget left, no period closed.</summary>

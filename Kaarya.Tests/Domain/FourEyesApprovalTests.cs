@@ -380,7 +380,7 @@ public class FourEyesApprovalTests
         var decision = _given.ImmediateDecision(Money.FromRupees(15_000));
 
         var refusal = Assert.Throws<DomainException>(() => DisbursementRequest.Record(
-            decision, _given.Funder, Money.FromRupees(10_000), Days.Paid, PaymentMethod.Cash, "",
+            decision, _given.Phase, _given.Funder, Money.FromRupees(10_000), Days.Paid, PaymentMethod.Cash, "",
             Actors.Staff, Days.Recorded, Guid.Empty));
 
         Assert.Equal("no-idempotency-key", refusal.Code);

@@ -149,6 +149,7 @@ public sealed class RecordAccessTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         var decision = await db.DisbursementDecisions.FirstAsync(d => d.Kind == DecisionKind.Immediate, Cancel);
         var funder = await db.Funders.FirstAsync(Cancel);
+        _database.Clock.SetUtcNow(new DateTimeOffset(2013, 12, 2, 6, 0, 0, TimeSpan.Zero));
         var pending = await service.RecordRequestAsync(
             new DisbursementRequestInput { DecisionId = decision.Id, FunderId = funder.Id, Amount = "500", ValueDate = new DateOnly(2013, 12, 1) },
             new Actor("staff.rina", KaaryaRole.Staff), Cancel);

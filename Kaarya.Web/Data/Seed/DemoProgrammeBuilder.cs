@@ -360,9 +360,11 @@ internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileS
             var risks = record.Lookup(_riskAssessments, seed.RiskAssessment, "riskAssessment", "risk assessment");
             var by = record.Lookup(_people, seed.By, "by", "person");
             var on = record.Date(seed.DecidedOn, "decidedOn");
+            var decidedInPhase = _decisions.Values.Where(d => d.BusinessId == business.Id && d.PhaseId == phase.Id && d.Kind == DecisionKind.Immediate)
+                .Select(d => d.Amount).Aggregate(Money.Zero, (total, amount) => total + amount);
             var decision = record.Choice<DecisionKind>(seed.Kind, "kind") switch
             {
-                DecisionKind.Immediate => record.Apply(() => DisbursementDecision.Immediate(business, phase, stocktaking, risks, record.Amount(seed.Amount, "amount"), band, on, by, note: SeedRecord.OptionalText(seed.Reason)), "amount"),
+                DecisionKind.Immediate => record.Apply(() => DisbursementDecision.Immediate(business, phase, stocktaking, risks, record.Amount(seed.Amount, "amount"), band, decidedInPhase, on, by, note: SeedRecord.OptionalText(seed.Reason)), "amount"),
                 DecisionKind.Delayed => record.Apply(() => DisbursementDecision.Delayed(business, phase, stocktaking, risks, SeedRecord.OptionalText(seed.Reason), record.OptionalDate(seed.FollowUpOn, "followUpOn"), SeedRecord.OptionalText(seed.MustTakePart), on, by)),
                 _ => record.Apply(() => DisbursementDecision.NoDisbursement(business, phase, stocktaking, risks, SeedRecord.OptionalText(seed.Reason), on, by)),
             };
@@ -384,8 +386,9 @@ internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileS
             var decision = record.Lookup(_decisions, seed.Decision, "decision", "decision");
             var funder = record.Lookup(_funders, seed.Funder, "funder", "funder");
             var recordedBy = record.Lookup(_people, seed.RecordedBy, "recordedBy", "person");
+            var phase = _phases.Values.Single(p => p.Id == decision.PhaseId);
             var request = record.Apply(() => DisbursementRequest.Record(
-                decision, funder, record.Amount(seed.Amount, "amount"), record.Date(seed.ValueDate, "valueDate"),
+                decision, phase, funder, record.Amount(seed.Amount, "amount"), record.Date(seed.ValueDate, "valueDate"),
                 record.Choice<PaymentMethod>(seed.Method, "method"), SeedRecord.OptionalText(seed.Reference),
                 recordedBy, record.Instant(seed.RecordedAt, "recordedAt"), Guid.CreateVersion7()));
             _requests[key] = request;

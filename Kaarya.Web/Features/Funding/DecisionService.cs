@@ -48,10 +48,12 @@ public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts,
         var risks = await db.RiskAssessments.SingleOrDefaultAsync(r => r.Id == input.RiskAssessmentId, cancellationToken);
         var decidedOn = input.DecidedOn!.Value;
 
+        var decidedInPhase = await DecidedInPhaseAsync(db, business.Id, phase.Id, cancellationToken);
+
         var decision = input.Kind switch
         {
             DecisionKind.Immediate => DisbursementDecision.Immediate(
-                business, phase, stocktaking!, risks!, Money.Parse(input.Amount), band, decidedOn, actor,
+                business, phase, stocktaking!, risks!, Money.Parse(input.Amount), band, decidedInPhase, decidedOn, actor,
                 string.IsNullOrWhiteSpace(input.OverrideReason) ? null : new BandOverride(actor, input.OverrideReason), input.Reason),
             DecisionKind.Delayed => DisbursementDecision.Delayed(business, phase, stocktaking!, risks!, input.Reason, input.FollowUpOn, input.MustTakePart, decidedOn, actor),
             _ => DisbursementDecision.NoDisbursement(business, phase, stocktaking!, risks!, input.Reason, decidedOn, actor),
@@ -59,5 +61,16 @@ public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts,
         db.DisbursementDecisions.Add(decision);
         await db.SaveChangesAsync(cancellationToken);
         return decision.Id;
+    }
+
+    /// <summary>What the business's immediate decisions in the phase already come to: the band limits their total.</summary>
+    public static async Task<Money> DecidedInPhaseAsync(KaaryaDbContext db, Guid businessId, Guid phaseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var amounts = await db.DisbursementDecisions.AsNoTracking()
+            .Where(d => d.BusinessId == businessId && d.PhaseId == phaseId && d.Kind == DecisionKind.Immediate)
+            .Select(d => d.Amount)
+            .ToListAsync(cancellationToken);
+        return Money.Sum(amounts);
     }
 }

@@ -38,8 +38,9 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
             ?? throw new DomainException("no-decision", "That decision does not exist.");
         var funder = await db.Funders.SingleOrDefaultAsync(f => f.Id == input.FunderId, cancellationToken)
             ?? throw new DomainException("no-funder", "That funder does not exist.");
+        var phase = await db.Phases.SingleAsync(p => p.Id == decision.PhaseId, cancellationToken);
         var request = DisbursementRequest.Record(
-            decision, funder, Money.Parse(input.Amount), input.ValueDate!.Value, input.Method, input.Reference,
+            decision, phase, funder, Money.Parse(input.Amount), input.ValueDate!.Value, input.Method, input.Reference,
             staff, clock.GetUtcNow(), input.IdempotencyKey);
         db.DisbursementRequests.Add(request);
         try

@@ -313,7 +313,7 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, Disbursemen
                 decision = kind switch
                 {
                     DecisionKind.Immediate => DisbursementDecision.Immediate(
-                        business, phase, stocktaking, assessment, amount!.Value, band, decidedOn.Value, decidedBy,
+                        business, phase, stocktaking, assessment, amount!.Value, band, DecidedInPhase(business, phase), decidedOn.Value, decidedBy,
                         overrideReason.Length == 0 ? null : new BandOverride(decidedBy, overrideReason), reason),
                     DecisionKind.Delayed => DisbursementDecision.Delayed(business, phase, stocktaking, assessment, reason, followUpOn, mustTakePart, decidedOn.Value, decidedBy),
                     _ => DisbursementDecision.NoDisbursement(business, phase, stocktaking, assessment, reason, decidedOn.Value, decidedBy),
@@ -356,10 +356,16 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, Disbursemen
                 continue;
             }
 
-            var request = row.Apply(M.Amount, () => DisbursementRequest.Record(
-                decision, funder, amount.Value, valueDate.Value, method.Value, reference, recordedBy, now, Guid.CreateVersion7()));
-            if (request is null)
+            var phase = _phases.Values.Single(p => p.Id == decision.PhaseId);
+            DisbursementRequest request;
+            try
             {
+                request = DisbursementRequest.Record(
+                    decision, phase, funder, amount.Value, valueDate.Value, method.Value, reference, recordedBy, now, Guid.CreateVersion7());
+            }
+            catch (DomainException refused)
+            {
+                row.Refused(PaymentColumnOf(refused), refused);
                 continue;
             }
 
@@ -373,16 +379,22 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, Disbursemen
             {
                 // Refused before anything was saved: the request goes with the refusal.
                 db.Entry(request).State = EntityState.Detached;
-                row.Refused(refused.Code switch
-                {
-                    "four-eyes" or "not-manager" => M.ApprovedBy,
-                    "period-closed" => M.ValueDate,
-                    "budget-overrun" => M.Funder,
-                    _ => M.Amount,
-                }, refused);
+                row.Refused(PaymentColumnOf(refused), refused);
             }
         }
     }
+
+    /// <summary>The cell of a payment's row that a refusal of it is about.</summary>
+    private static string PaymentColumnOf(DomainException refused) => refused.Code switch
+    {
+        "four-eyes" or "not-manager" => M.ApprovedBy,
+        "not-staff" => M.RecordedBy,
+        "period-closed" or "paid-before-decision" or "value-date-future" or "value-date-outside-phase" => M.ValueDate,
+        "budget-overrun" => M.Funder,
+        "no-reference" => M.Reference,
+        "method-unknown" => M.Method,
+        _ => M.Amount,
+    };
 
     private static void Validate<TInput>(ImportRow row, FluentValidation.IValidator<TInput> validator, TInput input, Dictionary<string, string> columns)
     {
@@ -441,6 +453,11 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, Disbursemen
     }
 
     private Phase? PhaseNamed(ImportRow row, string column) => Named(row, column, _phases, "UnknownPhase");
+
+    /// <summary>What the business's immediate decisions in the phase come to so far in this register: the band limits their total.</summary>
+    private Money DecidedInPhase(Business business, Phase phase) =>
+        _decisions.Values.Where(d => d.BusinessId == business.Id && d.PhaseId == phase.Id && d.Kind == DecisionKind.Immediate)
+            .Select(d => d.Amount).Aggregate(Money.Zero, (total, amount) => total + amount);
 
     private static T? Named<T>(ImportRow row, string column, Dictionary<string, T> known, string unknownKey)
         where T : class

@@ -115,7 +115,7 @@ internal sealed class LedgerGenerator(IDbContextFactory<KaaryaDbContext> context
         var postedAt = NextPostingTime(tranche.ValueDate);
         var (method, reference) = PaymentFor(tranche.Decision);
         var request = DisbursementRequest.Record(
-            decision, funder, tranche.Amount, tranche.ValueDate, method, reference,
+            decision, phase, funder, tranche.Amount, tranche.ValueDate, method, reference,
             SyntheticActors.Staff[tranche.Decision % SyntheticActors.Staff.Length], postedAt.AddHours(-2), Guid.CreateVersion7());
         var position = new FundingPosition(
             _postedAgainstDecision.GetValueOrDefault(decision.Id),

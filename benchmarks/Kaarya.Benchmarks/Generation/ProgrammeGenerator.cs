@@ -118,7 +118,7 @@ internal sealed class ProgrammeGenerator(IDbContextFactory<KaaryaDbContext> cont
         if (roll < 85)
         {
             var amount = Money.FromRupees(8_000 + (500 * random.Next(0, 25)));
-            var decision = DisbursementDecision.Immediate(business, phase, stocktaking, risks, amount, DisbursementBand.Default, on, staff);
+            var decision = DisbursementDecision.Immediate(business, phase, stocktaking, risks, amount, DisbursementBand.Default, decidedInPhase: Money.Zero, on, staff);
             var funder = _funders[_payable.Count % _funders.Length];
             _payable.Add(new FundedDecision(decision, funder, phase));
             _decided[(funder.Id, phase.Id)] = _decided.GetValueOrDefault((funder.Id, phase.Id)) + amount;

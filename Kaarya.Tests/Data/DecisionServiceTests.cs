@@ -1,0 +1,107 @@
+using Kaarya.Domain.Common;
+using Kaarya.Domain.Funding;
+using Kaarya.Tests.Domain;
+using Kaarya.Web.Data;
+using Kaarya.Web.Features.Funding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaarya.Tests.Data;
+
+/// <summary>
+/// Recording decisions through the use case: the band's total for a business in a phase is read
+/// from the database, so a second immediate decision cannot walk past it.
+/// </summary>
+public abstract class DecisionServiceTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private StoredCase _stored = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private DecisionService Service => new(_database, DisbursementBand.Default);
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        // The case's business already has an immediate decision of ₹12,000 in the renewed phase.
+        _stored = await StoredCase.CreateAsync(_database, decided: Money.FromRupees(12_000));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Null when the database could not be made (PostgreSQL not configured: the test is skipped).
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task A_second_immediate_decision_within_the_phase_total_is_recorded()
+    {
+        var id = await Service.RecordAsync(Immediate("8,000"), Actors.Staff, Cancel);
+
+        await using var db = _database.CreateDbContext();
+        var stored = await db.DisbursementDecisions.SingleAsync(d => d.Id == id, Cancel);
+        Assert.Equal(Money.FromRupees(8_000), stored.Amount);
+        Assert.Null(stored.OverriddenBy);
+    }
+
+    [Fact]
+    public async Task A_second_immediate_decision_past_the_phase_total_is_refused_and_nothing_is_stored()
+    {
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => Service.RecordAsync(Immediate("10,000"), Actors.Staff, Cancel));
+
+        Assert.Equal("phase-total", refusal.Variant);
+        Assert.Contains("come to ₹22,000", refusal.Message, StringComparison.Ordinal);
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(1, await db.DisbursementDecisions.CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_manager_records_it_past_the_phase_total_with_a_reason()
+    {
+        var input = Immediate("10,000");
+        input.OverrideReason = "A second cow after the first died of disease.";
+
+        var id = await Service.RecordAsync(input, Actors.Manager, Cancel);
+
+        await using var db = _database.CreateDbContext();
+        var stored = await db.DisbursementDecisions.SingleAsync(d => d.Id == id, Cancel);
+        Assert.Equal(Actors.Manager.UserId, stored.OverriddenBy);
+        Assert.Equal("A second cow after the first died of disease.", stored.OverrideReason);
+    }
+
+    [Fact]
+    public async Task Delayed_and_no_disbursement_decisions_take_nothing_from_the_phase_total()
+    {
+        var delayed = Immediate(string.Empty);
+        delayed.Kind = DecisionKind.Delayed;
+        delayed.Reason = "Her husband wants to talk first.";
+        delayed.FollowUpOn = Days.Decided.AddDays(20);
+        delayed.MustTakePart = "Her husband";
+        await Service.RecordAsync(delayed, Actors.Staff, Cancel);
+
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(Money.FromRupees(12_000), await DecisionService.DecidedInPhaseAsync(db, _stored.Given.Business.Id, _stored.Given.Phase.Id, Cancel));
+        await Service.RecordAsync(Immediate("8,000"), Actors.Staff, Cancel);
+        Assert.Equal(Money.FromRupees(20_000), await DecisionService.DecidedInPhaseAsync(db, _stored.Given.Business.Id, _stored.Given.Phase.Id, Cancel));
+    }
+
+    private DecisionInput Immediate(string amount) => new()
+    {
+        BusinessId = _stored.Given.Business.Id,
+        PhaseId = _stored.Given.Phase.Id,
+        StocktakingId = _stored.Given.Stocktaking.Id,
+        RiskAssessmentId = _stored.Given.RiskAssessment.Id,
+        Kind = DecisionKind.Immediate,
+        Amount = amount,
+        DecidedOn = Days.Decided.AddDays(10),
+    };
+
+    public sealed class OnSqlite() : DecisionServiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : DecisionServiceTests(DatabaseProvider.Postgres);
+}
