@@ -66,6 +66,29 @@ public sealed class ApprovalsPageTests : KaaryaComponentTest
         Assert.Contains("staff.rina", waiting.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_card_shows_what_the_business_has_in_the_whole_phase()
+    {
+        // KAA-01's grocery: ₹15,000 decided in Phase 2, ₹10,000 of it paid, in the demo.
+        await using (var db = Database.CreateDbContext())
+        {
+            var kaa01 = await db.Participants.SingleAsync(p => p.Code == Kaarya.Domain.Participants.ParticipantCode.Create("KAA-01"), Cancel);
+            var business = await db.Businesses.SingleAsync(b => b.ParticipantId == kaa01.Id && b.Status != Kaarya.Domain.Businesses.BusinessStatus.Closed, Cancel);
+            var decision = await db.DisbursementDecisions.SingleAsync(d => d.BusinessId == business.Id, Cancel);
+            var funder = await db.Funders.FirstAsync(Cancel);
+            Database.Clock.SetUtcNow(new DateTimeOffset(2013, 12, 2, 6, 0, 0, TimeSpan.Zero));
+            await new Web.Features.Funding.DisbursementService(Database, Database.Clock).RecordRequestAsync(
+                new DisbursementRequestInput { DecisionId = decision.Id, FunderId = funder.Id, Amount = "2,500", ValueDate = new DateOnly(2013, 12, 2) },
+                new Actor("staff.rina", KaaryaRole.Staff), Cancel);
+        }
+
+        SignInAs("manager.sutapa", KaaryaRole.ProgrammeManager);
+        var page = RenderWithProviders<ApprovalsPage>();
+
+        var inPhase = page.WaitForElement("[data-testid=pending-in-phase]");
+        Assert.Equal("In Phase 2 (renewed with GGBK), this business has ₹15,000.00 decided and ₹10,000.00 paid in all.", inPhase.TextContent.Trim());
+    }
+
     private async Task<Guid> RecordPendingAsync(string amount)
     {
         await using var db = Database.CreateDbContext();
@@ -75,6 +98,7 @@ public sealed class ApprovalsPageTests : KaaryaComponentTest
         var decision = decisions.First(d => d.Amount - Money.Sum(entries.Where(e => e.DecisionId == d.Id).Select(e => e.Amount)) >= Money.Parse(amount));
         var funder = await db.Funders.FirstAsync(Cancel);
         var service = new Web.Features.Funding.DisbursementService(Database, Database.Clock);
+        Database.Clock.SetUtcNow(new DateTimeOffset(2013, 12, 2, 6, 0, 0, TimeSpan.Zero));
         return await service.RecordRequestAsync(
             new DisbursementRequestInput { DecisionId = decision.Id, FunderId = funder.Id, Amount = amount, ValueDate = new DateOnly(2013, 12, 2) },
             new Actor("staff.rina", KaaryaRole.Staff), Cancel);

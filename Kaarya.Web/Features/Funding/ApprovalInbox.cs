@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Web.Features.Funding;
 
-/// <summary>A request waiting for the programme manager, with what the decision allows.</summary>
+/// <summary>
+/// A request waiting for the programme manager, with what its decision allows and what the business
+/// has in the whole phase (the band limits that total, across its decisions).
+/// </summary>
 public sealed record PendingRequest(
     Guid Id,
     ParticipantCode ParticipantCode,
@@ -20,7 +23,10 @@ public sealed record PendingRequest(
     string RecordedBy,
     DateTimeOffset RecordedAt,
     Money Decided,
-    Money PaidSoFar);
+    Money PaidSoFar,
+    string Phase,
+    Money DecidedInPhase,
+    Money PaidInPhase);
 
 /// <summary>The manager's approvals inbox: requests waiting for a second pair of eyes, oldest first.</summary>
 public sealed class ApprovalInbox(IDbContextFactory<KaaryaDbContext> contexts, AuditTrail audit)
@@ -41,9 +47,13 @@ public sealed class ApprovalInbox(IDbContextFactory<KaaryaDbContext> contexts, A
             join d in db.DisbursementDecisions on r.DecisionId equals d.Id
             join b in db.Businesses on r.BusinessId equals b.Id
             join p in db.Participants on b.ParticipantId equals p.Id
+            join ph in db.Phases on r.PhaseId equals ph.Id
             select new
             {
                 r.Id,
+                r.BusinessId,
+                r.PhaseId,
+                Phase = ph.Name,
                 p.Code,
                 Business = b.Name,
                 r.Amount,
@@ -54,8 +64,21 @@ public sealed class ApprovalInbox(IDbContextFactory<KaaryaDbContext> contexts, A
                 r.RecordedAt,
                 Decided = d.Amount,
                 PaidPaise = db.LedgerEntries.Where(e => e.DecisionId == d.Id).Sum(e => e.AmountPaise),
+                PaidInPhasePaise = db.LedgerEntries.Where(e => e.BusinessId == r.BusinessId && e.PhaseId == r.PhaseId).Sum(e => e.AmountPaise),
             }).ToListAsync(cancellationToken);
+
+        // What each business's immediate decisions in the phase come to, as the band counts it.
+        var businesses = rows.Select(r => r.BusinessId).Distinct().ToList();
+        var decided = (await db.DisbursementDecisions.AsNoTracking()
+                .Where(d => businesses.Contains(d.BusinessId) && d.Kind == DecisionKind.Immediate)
+                .Select(d => new { d.BusinessId, d.PhaseId, d.Amount })
+                .ToListAsync(cancellationToken))
+            .GroupBy(d => (d.BusinessId, d.PhaseId))
+            .ToDictionary(g => g.Key, g => Money.Sum(g.Select(d => d.Amount)));
+
         // Few requests wait at once; SQLite cannot order by an instant, so they are put in order here.
-        return rows.OrderBy(r => r.RecordedAt).Select(r => new PendingRequest(r.Id, r.Code, r.Business, r.Amount, r.ValueDate, r.Method, r.Reference, r.RecordedBy, r.RecordedAt, r.Decided, Money.FromPaise(r.PaidPaise))).ToList();
+        return rows.OrderBy(r => r.RecordedAt).Select(r => new PendingRequest(
+            r.Id, r.Code, r.Business, r.Amount, r.ValueDate, r.Method, r.Reference, r.RecordedBy, r.RecordedAt, r.Decided, Money.FromPaise(r.PaidPaise),
+            r.Phase, decided.GetValueOrDefault((r.BusinessId, r.PhaseId)), Money.FromPaise(r.PaidInPhasePaise))).ToList();
     }
 }
