@@ -8,7 +8,10 @@ using Kaarya.Web.Identity;
 using Kaarya.Web.Operations;
 using Kaarya.Web.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+// The backup commands' words are taken out before the settings read the rest, so a database path
+// given as a switch is honoured wherever it stands.
+var backup = BackupCommands.Requested(args);
+var builder = WebApplication.CreateBuilder(backup?.Settings ?? args);
 
 builder.Services.AddKaarya(builder.Configuration, builder.Environment);
 
@@ -16,15 +19,16 @@ var app = builder.Build();
 
 // dotnet run --project Kaarya.Web -- backup FILE | restore FILE: instead of the server, before the
 // database is touched (a restore replaces it).
-if (BackupCommands.Requested(args) is { } backup)
+if (backup is not null)
 {
-    return await BackupCommands.RunAsync(
-        backup.Command, backup.File, app.Services.GetRequiredService<DatabaseOptions>(), app.Environment, Console.Out);
+    return await BackupCommands.RunAsync(backup, app.Services.GetRequiredService<DatabaseOptions>(), app.Environment, Console.Out);
 }
 
+var managerName = FirstManager.RequestedName(args);
 try
 {
-    await app.Services.GetRequiredService<DatabaseInitialiser>().InitialiseAsync();
+    var database = app.Services.GetRequiredService<DatabaseInitialiser>();
+    await (managerName is null ? database.InitialiseAsync() : database.InitialiseForFirstManagerAsync());
 }
 catch (SeedDataException broken)
 {
@@ -34,7 +38,7 @@ catch (SeedDataException broken)
 }
 
 // dotnet run --project Kaarya.Web -- create-manager NAME: the first programme manager of a fresh install.
-if (FirstManager.RequestedName(args) is { } managerName)
+if (managerName is not null)
 {
     return await FirstManager.CreateAsync(app.Services, managerName, Console.In, Console.Out);
 }

@@ -148,6 +148,51 @@ public sealed partial class AppStartTests
         Assert.Contains("already has users", refused, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_the_demo_switched_on_a_database_made_by_create_manager_never_gets_the_demo()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var database = Path.Combine(Path.GetTempPath(), "kaarya-tests", "real-" + Guid.NewGuid().ToString("N"), "kaarya.db");
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Path"] = database,
+            ["Database__LoadDemoData"] = "true",
+            ["KAARYA_NEW_PASSWORD"] = "first-manager-2026",
+        };
+
+        using (var create = StartApp(RepositoryRoot(), environment, "create-manager", "sutapa.m"))
+        {
+            await create.StandardOutput.ReadToEndAsync(cancel).WaitAsync(TimeSpan.FromSeconds(90), cancel);
+            await create.WaitForExitAsync(cancel);
+            Assert.Equal(0, create.ExitCode);
+        }
+
+        using var app = StartApp(RepositoryRoot(), environment);
+        try
+        {
+            await ListeningAddressAsync(app, TimeSpan.FromSeconds(90), cancel);
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync(CancellationToken.None);
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync(cancel);
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM Programmes", cancel));
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM LedgerEntries", cancel));
+        Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM AspNetUsers", cancel));
+        Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'sutapa.m'", cancel));
+    }
+
+    private static async Task<long> ScalarAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string sql, CancellationToken cancel)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync(cancel))!;
+    }
+
     /// <summary>The README's command; --no-build because the test run has just built it.</summary>
     private static Process StartApp(string repository, Dictionary<string, string> environment, params string[] appArguments)
     {

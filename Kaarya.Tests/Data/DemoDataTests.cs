@@ -43,6 +43,41 @@ public abstract class DemoDataTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_database_made_by_create_manager_is_never_loaded_with_the_demo()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateDbContext())
+        {
+            db.Users.Add(new Kaarya.Web.Identity.KaaryaUser { UserName = "sutapa.m", NormalizedUserName = "SUTAPA.M", DisplayName = "Sutapa", SecurityStamp = "s" });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var summary = await Loader(database).LoadIfEmptyAsync(Cancel);
+
+        Assert.Null(summary);
+        await using var read = database.CreateDbContext();
+        Assert.False(await read.Programmes.AnyAsync(Cancel));
+        Assert.Equal(["sutapa.m"], await read.Users.Select(u => u.UserName).ToListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_database_holding_any_record_of_a_real_programme_is_never_loaded_with_the_demo()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateDbContext())
+        {
+            db.ActingAs(Kaarya.Tests.Domain.Actors.Manager);
+            db.Funders.Add(new Kaarya.Domain.Programmes.Funder("Kamonohashi Project"));
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        Assert.Null(await Loader(database).LoadIfEmptyAsync(Cancel));
+        await using var read = database.CreateDbContext();
+        Assert.False(await read.Users.AnyAsync(Cancel));
+        Assert.False(await read.Programmes.AnyAsync(Cancel));
+    }
+
+    [Fact]
     public async Task A_second_start_adds_nothing()
     {
         await using var database = await TestDatabase.CreateAsync(provider);

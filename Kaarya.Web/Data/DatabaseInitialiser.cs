@@ -5,7 +5,8 @@ namespace Kaarya.Web.Data;
 
 /// <summary>
 /// Brings the database to the current schema with the real migrations, then loads the demo
-/// programme if the database is empty and demo data is wanted.
+/// programme if the database is empty and demo data is wanted (never for create-manager: the
+/// database it makes is a real one).
 /// </summary>
 public sealed partial class DatabaseInitialiser(
     IDbContextFactory<KaaryaDbContext> contexts,
@@ -13,7 +14,12 @@ public sealed partial class DatabaseInitialiser(
     DemoDataLoader demoData,
     ILogger<DatabaseInitialiser> logger)
 {
-    public async Task InitialiseAsync(CancellationToken cancellationToken = default)
+    public Task InitialiseAsync(CancellationToken cancellationToken = default) => InitialiseAsync(options.LoadDemoData, cancellationToken);
+
+    /// <summary>Brings the database to the current schema for create-manager: the demo never goes into it.</summary>
+    public Task InitialiseForFirstManagerAsync(CancellationToken cancellationToken = default) => InitialiseAsync(loadDemo: false, cancellationToken);
+
+    private async Task InitialiseAsync(bool loadDemo, CancellationToken cancellationToken)
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -26,7 +32,7 @@ public sealed partial class DatabaseInitialiser(
             }
         }
 
-        if (options.LoadDemoData)
+        if (loadDemo)
         {
             var loaded = await demoData.LoadIfEmptyAsync(cancellationToken);
             if (loaded is not null)

@@ -15,11 +15,16 @@ public sealed class DemoDataLoader(IDbContextFactory<KaaryaDbContext> contexts, 
         ? Path.GetFullPath(configured)
         : Path.Combine(AppContext.BaseDirectory, "seed-data");
 
-    /// <summary>Loads the demo programme unless the database already holds a programme.</summary>
+    /// <summary>
+    /// Loads the demo programme into a database that holds nothing at all: a database with an account
+    /// (the first manager's, made by create-manager), a programme, a record or an audit entry is a
+    /// real one, and the demo, its published password and its ledger never enter it, whatever the
+    /// settings say.
+    /// </summary>
     public async Task<DemoDataSummary?> LoadIfEmptyAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Programmes.AnyAsync(cancellationToken))
+        if (!await IsEmptyAsync(db, cancellationToken))
         {
             return null;
         }
@@ -31,7 +36,7 @@ public sealed class DemoDataLoader(IDbContextFactory<KaaryaDbContext> contexts, 
         // instance starting at the same moment waits, then finds the programme and loads nothing.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await new Features.Funding.LedgerBook(db).HoldAsync(cancellationToken);
-        if (await db.Programmes.AnyAsync(cancellationToken))
+        if (!await IsEmptyAsync(db, cancellationToken))
         {
             return null;
         }
@@ -40,4 +45,12 @@ public sealed class DemoDataLoader(IDbContextFactory<KaaryaDbContext> contexts, 
         await transaction.CommitAsync(cancellationToken);
         return summary;
     }
+
+    private static async Task<bool> IsEmptyAsync(KaaryaDbContext db, CancellationToken cancellationToken) =>
+        !await db.Users.AnyAsync(cancellationToken)
+        && !await db.Programmes.AnyAsync(cancellationToken)
+        && !await db.Funders.AnyAsync(cancellationToken)
+        && !await db.Participants.AnyAsync(cancellationToken)
+        && !await db.LedgerEntries.AnyAsync(cancellationToken)
+        && !await db.AuditEntries.AnyAsync(cancellationToken);
 }
