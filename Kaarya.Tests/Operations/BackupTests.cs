@@ -4,6 +4,7 @@ using Kaarya.Tests.Exports;
 using Kaarya.Web.Data;
 using Kaarya.Web.Operations;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 
@@ -94,14 +95,51 @@ public sealed class BackupTests : IDisposable
         using var backupOutput = new StringWriter();
         using var restoreOutput = new StringWriter();
 
-        var backedUp = await BackupCommands.RunAsync(BackupCommands.Backup, file, new DatabaseOptions { Path = demo.Path }, environment, backupOutput);
-        var restored = await BackupCommands.RunAsync(BackupCommands.Restore, file, new DatabaseOptions { Path = Path.Combine(_folder, "fresh", "kaarya.db") }, environment, restoreOutput);
+        var backedUp = await BackupCommands.RunAsync(new BackupRequest(BackupCommands.Backup, file, []), new DatabaseOptions { Path = demo.Path }, environment, backupOutput);
+        var restored = await BackupCommands.RunAsync(new BackupRequest(BackupCommands.Restore, file, []), new DatabaseOptions { Path = Path.Combine(_folder, "fresh", "kaarya.db") }, environment, restoreOutput);
 
         Assert.Equal(0, backedUp);
         Assert.Equal(0, restored);
         Assert.Contains($"Head hash: {head}", backupOutput.ToString(), StringComparison.Ordinal);
         Assert.Contains($"Head hash: {head}", restoreOutput.ToString(), StringComparison.Ordinal);
-        Assert.Equal(BackupCommands.Restore, BackupCommands.Requested(["--environment", "Production", "restore", file])!.Value.Command);
+        Assert.Contains($"Backed up {demo.Path} to ", backupOutput.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("backup", "/srv/nightly.db", "--Database:Path=/srv/kaarya.db")]
+    [InlineData("--Database:Path=/srv/kaarya.db", "backup", "/srv/nightly.db")]
+    [InlineData("--Database:Path", "/srv/kaarya.db", "backup", "/srv/nightly.db")]
+    [InlineData("backup", "/srv/nightly.db", "--Database:Path", "/srv/kaarya.db")]
+    public void The_database_switch_is_read_wherever_it_stands_and_the_file_is_never_taken_for_a_setting(params string[] args)
+    {
+        var request = BackupCommands.Requested(args)!;
+
+        Assert.Equal(BackupCommands.Backup, request.Command);
+        Assert.Equal("/srv/nightly.db", request.File);
+        var settings = new ConfigurationBuilder().AddCommandLine(request.Settings).Build();
+        Assert.Equal("/srv/kaarya.db", settings["Database:Path"]);
+    }
+
+    [Theory]
+    [InlineData("restore")]
+    [InlineData("restore", "--Database:Path=/srv/kaarya.db")]
+    [InlineData("restore", "--Database:Path", "/srv/kaarya.db")]
+    public async Task A_command_without_its_file_is_refused_and_touches_nothing(params string[] args)
+    {
+        using var output = new StringWriter();
+        var live = Path.Combine(_folder, "live", "kaarya.db");
+
+        var exit = await BackupCommands.RunAsync(BackupCommands.Requested(args)!, new DatabaseOptions { Path = live }, new Host(_folder), output);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("Say where: dotnet run --project Kaarya.Web -- restore FILE", output.ToString().Trim());
+        Assert.False(File.Exists(live));
+    }
+
+    [Fact]
+    public void A_switch_whose_value_is_a_command_word_is_not_a_command()
+    {
+        Assert.Null(BackupCommands.Requested(["--Database:Path", "backup"]));
     }
 
     public void Dispose()

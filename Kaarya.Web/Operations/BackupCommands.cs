@@ -13,26 +13,42 @@ internal static class BackupCommands
     public const string Backup = "backup";
     public const string Restore = "restore";
 
-    /// <summary>The command and its file, wherever they stand among the arguments.</summary>
-    public static (string Command, string? File)? Requested(string[] args)
+    /// <summary>
+    /// The command and its file, wherever they stand among the arguments; <see cref="BackupRequest.Settings"/>
+    /// are the other arguments, for the configuration to read. A switch's value is never taken for the
+    /// command, and a switch is never taken for the file: <c>backup --Database:Path=x.db</c> names no file
+    /// and is refused, instead of backing up whatever database the settings fall back to.
+    /// </summary>
+    public static BackupRequest? Requested(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         for (var i = 0; i < args.Length; i++)
         {
+            if (IsSwitch(args[i]))
+            {
+                // "--Database:Path x.db": the next argument is this switch's value.
+                i += args[i].Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                continue;
+            }
+
             if (args[i] is Backup or Restore)
             {
-                return (args[i], i + 1 < args.Length ? args[i + 1] : null);
+                var file = i + 1 < args.Length && !IsSwitch(args[i + 1]) ? args[i + 1] : null;
+                var settings = args.Where((_, at) => at != i && (file is null || at != i + 1)).ToArray();
+                return new BackupRequest(args[i], file, settings);
             }
         }
 
         return null;
     }
 
-    public static async Task<int> RunAsync(string command, string? file, DatabaseOptions options, IHostEnvironment environment, TextWriter output)
+    public static async Task<int> RunAsync(BackupRequest request, DatabaseOptions options, IHostEnvironment environment, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(output);
+        var (command, file, _) = request;
         if (string.IsNullOrWhiteSpace(file))
         {
             await output.WriteLineAsync($"Say where: dotnet run --project Kaarya.Web -- {command} FILE");
@@ -45,12 +61,13 @@ internal static class BackupCommands
             return 2;
         }
 
-        var backup = new SqliteBackup(DataServiceCollectionExtensions.SqlitePath(options, environment));
+        var database = DataServiceCollectionExtensions.SqlitePath(options, environment);
+        var backup = new SqliteBackup(database);
         try
         {
             var report = command == Backup ? await backup.BackupAsync(file) : await backup.RestoreAsync(file);
             var chain = report.Chain;
-            await output.WriteLineAsync(command == Backup ? $"Backed up to {report.File}." : $"Restored {Path.GetFullPath(file)} into {report.File}.");
+            await output.WriteLineAsync(command == Backup ? $"Backed up {Path.GetFullPath(database)} to {report.File}." : $"Restored {Path.GetFullPath(file)} into {report.File}.");
             await output.WriteLineAsync(chain.IsIntact
                 ? $"Ledger: {chain.EntriesChecked} entries, hash chain intact. Head hash: {chain.HeadHash}"
                 : $"Ledger: the hash chain is NOT INTACT at entry #{chain.FirstBadSequence}: {chain.Problem}");
@@ -62,4 +79,9 @@ internal static class BackupCommands
             return 2;
         }
     }
+
+    private static bool IsSwitch(string argument) => argument.StartsWith('-');
 }
+
+/// <summary>A backup or restore asked for on the command line, and the arguments left for the settings.</summary>
+internal sealed record BackupRequest(string Command, string? File, string[] Settings);
