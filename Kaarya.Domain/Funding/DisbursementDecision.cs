@@ -29,6 +29,8 @@ public sealed class DisbursementDecision : AuditableEntity
         DecidedBy = string.Empty;
         Reason = string.Empty;
         MustTakePart = string.Empty;
+        DiscussedWith = string.Empty;
+        DiscussionOutcome = string.Empty;
     }
 
     private DisbursementDecision(Business business, Phase phase, Stocktaking stocktaking, RiskAssessment riskAssessment, DecisionKind kind, DateOnly decidedOn, Actor decidedBy)
@@ -53,6 +55,8 @@ public sealed class DisbursementDecision : AuditableEntity
         DecidedBy = decidedBy.UserId;
         Reason = string.Empty;
         MustTakePart = string.Empty;
+        DiscussedWith = string.Empty;
+        DiscussionOutcome = string.Empty;
     }
 
     public Guid BusinessId { get; private set; }
@@ -80,6 +84,17 @@ public sealed class DisbursementDecision : AuditableEntity
 
     /// <summary>Who must take part in the further discussion of a delayed decision (e.g. her family).</summary>
     public string MustTakePart { get; private set; }
+
+    /// <summary>When the family discussion a delayed decision waited for took place; it ends the follow-up.</summary>
+    public DateOnly? DiscussedOn { get; private set; }
+
+    /// <summary>Who took part in the family discussion.</summary>
+    public string DiscussedWith { get; private set; }
+
+    /// <summary>What the family discussion came to.</summary>
+    public string DiscussionOutcome { get; private set; }
+
+    public string? DiscussionRecordedBy { get; private set; }
 
     public string? OverriddenBy { get; private set; }
 
@@ -128,6 +143,30 @@ public sealed class DisbursementDecision : AuditableEntity
         return decision;
     }
 
-    /// <summary>Whether a delayed decision's follow-up has passed without being taken up.</summary>
-    public bool IsFollowUpOverdue(DateOnly today) => Kind == DecisionKind.Delayed && FollowUpOn < today;
+    /// <summary>A delayed decision waits for its family discussion until the discussion is recorded.</summary>
+    public bool IsFollowUpOpen => Kind == DecisionKind.Delayed && DiscussedOn is null;
+
+    /// <summary>Whether a delayed decision's follow-up has passed without the family discussion being recorded.</summary>
+    public bool IsFollowUpOverdue(DateOnly today) => IsFollowUpOpen && FollowUpOn < today;
+
+    /// <summary>
+    /// Records the discussion with her family that a delayed decision waited for, which ends its
+    /// follow-up. What follows from it (money now, or none) is a new decision.
+    /// </summary>
+    public void RecordFamilyDiscussion(DateOnly discussedOn, string whoTookPart, string outcome, Actor recordedBy, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(recordedBy);
+        recordedBy.MustKeepRecords();
+        Rule.Require(Kind == DecisionKind.Delayed, "not-delayed", "Only a delayed decision waits for a family discussion.");
+        Rule.Require(DiscussedOn is null, "discussion-recorded",
+            $"The family discussion of this decision was already recorded, on {DateFormats.Show(DiscussedOn.GetValueOrDefault())}.");
+        Rule.Require(discussedOn >= DecidedOn, "discussion-before-decision",
+            $"The discussion cannot be on {DateFormats.Show(discussedOn)}, before the decision of {DateFormats.Show(DecidedOn)}.");
+        Rule.Require(discussedOn <= today, "discussion-future",
+            $"The discussion cannot be recorded for {DateFormats.Show(discussedOn)}: that is after today, {DateFormats.Show(today)}.");
+        DiscussedWith = Rule.RequiredText(whoTookPart, "Who took part", TextLimits.Line);
+        DiscussionOutcome = Rule.RequiredText(outcome, "What the discussion came to", TextLimits.Passage);
+        DiscussedOn = discussedOn;
+        DiscussionRecordedBy = recordedBy.UserId;
+    }
 }

@@ -18,7 +18,7 @@ public abstract class DecisionServiceTests(DatabaseProvider provider) : IAsyncLi
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private DecisionService Service => new(_database, DisbursementBand.Default);
+    private DecisionService Service => new(_database, DisbursementBand.Default, _database.Clock);
 
     public async ValueTask InitializeAsync()
     {
@@ -88,6 +88,53 @@ public abstract class DecisionServiceTests(DatabaseProvider provider) : IAsyncLi
         Assert.Equal(Money.FromRupees(12_000), await DecisionService.DecidedInPhaseAsync(db, _stored.Given.Business.Id, _stored.Given.Phase.Id, Cancel));
         await Service.RecordAsync(Immediate("8,000"), Actors.Staff, Cancel);
         Assert.Equal(Money.FromRupees(20_000), await DecisionService.DecidedInPhaseAsync(db, _stored.Given.Business.Id, _stored.Given.Phase.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task A_recorded_family_discussion_takes_the_decision_off_the_overdue_follow_ups()
+    {
+        var delayed = Immediate(string.Empty);
+        delayed.Kind = DecisionKind.Delayed;
+        delayed.Reason = "Her husband wants to talk first.";
+        delayed.FollowUpOn = Days.Decided.AddDays(20);
+        delayed.MustTakePart = "Her husband";
+        var id = await Service.RecordAsync(delayed, Actors.Staff, Cancel);
+        _database.Clock.SetUtcNow(new DateTimeOffset(2013, 10, 1, 6, 0, 0, TimeSpan.Zero));
+        var register = new DecisionRegister(_database, _database.Audit, _database.Clock);
+        var staff = Kaarya.Domain.Access.Viewer.Staff(Actors.Staff);
+        Assert.Equal(1, (await register.PageAsync(new DecisionRegisterQuery { OverdueOnly = true }, staff, Cancel)).TotalCount);
+
+        await Service.RecordFamilyDiscussionAsync(
+            new FamilyDiscussionInput { DecisionId = id, DiscussedOn = new DateOnly(2013, 9, 28), WhoTookPart = "Her husband and the social worker", Outcome = "He agreed; a new decision follows." },
+            Actors.Staff, Cancel);
+
+        Assert.Equal(0, (await register.PageAsync(new DecisionRegisterQuery { OverdueOnly = true }, staff, Cancel)).TotalCount);
+        await using var db = _database.CreateDbContext();
+        var stored = await db.DisbursementDecisions.SingleAsync(d => d.Id == id, Cancel);
+        Assert.Equal(new DateOnly(2013, 9, 28), stored.DiscussedOn);
+        Assert.Equal("Her husband and the social worker", stored.DiscussedWith);
+        Assert.Equal("He agreed; a new decision follows.", stored.DiscussionOutcome);
+        Assert.Equal(Actors.Staff.UserId, stored.DiscussionRecordedBy);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.RecordId == id.ToString() && a.UserId == Actors.Staff.UserId && a.Action == Kaarya.Web.Auditing.AuditAction.Changed, Cancel));
+    }
+
+    [Fact]
+    public async Task A_discussion_dated_after_today_is_refused_and_nothing_is_stored()
+    {
+        var delayed = Immediate(string.Empty);
+        delayed.Kind = DecisionKind.Delayed;
+        delayed.Reason = "Her husband wants to talk first.";
+        delayed.FollowUpOn = Days.Decided.AddDays(20);
+        delayed.MustTakePart = "Her husband";
+        var id = await Service.RecordAsync(delayed, Actors.Staff, Cancel);
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => Service.RecordFamilyDiscussionAsync(
+            new FamilyDiscussionInput { DecisionId = id, DiscussedOn = new DateOnly(2013, 9, 28), WhoTookPart = "Her husband", Outcome = "Agreed." },
+            Actors.Staff, Cancel));
+
+        Assert.Equal("discussion-future", refusal.Code);
+        await using var db = _database.CreateDbContext();
+        Assert.Null((await db.DisbursementDecisions.SingleAsync(d => d.Id == id, Cancel)).DiscussedOn);
     }
 
     private DecisionInput Immediate(string amount) => new()

@@ -20,7 +20,11 @@ internal sealed class DisbursementDecisionConfiguration : IEntityTypeConfigurati
         builder.Property(d => d.DecidedBy).HasMaxLength(TextLimits.UserId);
         builder.Property(d => d.OverriddenBy).HasMaxLength(TextLimits.UserId);
         builder.Property(d => d.MustTakePart).HasMaxLength(TextLimits.Line);
+        builder.Property(d => d.DiscussedWith).HasMaxLength(TextLimits.Line);
+        builder.Property(d => d.DiscussionOutcome).HasMaxLength(TextLimits.Passage);
+        builder.Property(d => d.DiscussionRecordedBy).HasMaxLength(TextLimits.UserId);
         builder.Ignore(d => d.AllowsDisbursement);
+        builder.Ignore(d => d.IsFollowUpOpen);
         builder.HasAuditColumns();
     }
 }

@@ -90,7 +90,7 @@ public sealed class DashboardQueries(IDbContextFactory<KaaryaDbContext> contexts
 
         var waiting = await db.DisbursementRequests.CountAsync(r => r.Status == RequestStatus.Pending, cancellationToken);
         // DisbursementDecision.IsFollowUpOverdue, as a count the database can make.
-        var overdue = await db.DisbursementDecisions.CountAsync(d => d.Kind == DecisionKind.Delayed && d.FollowUpOn < today, cancellationToken);
+        var overdue = await db.DisbursementDecisions.CountAsync(d => d.Kind == DecisionKind.Delayed && d.DiscussedOn == null && d.FollowUpOn < today, cancellationToken);
         // Counted from the disbursements still waiting for a report (kept by the database), not from the whole ledger.
         var paidBefore = UtilisationDue.OverdueIfPaidBefore(today);
         var reportsDue = await db.AwaitedUtilisationReports.CountAsync(a => a.PaidOn < paidBefore, cancellationToken);

@@ -18,8 +18,14 @@ public sealed record DecisionRow(
     DateOnly? FollowUpOn,
     string MustTakePart,
     string? OverrideReason,
-    Money Paid)
+    Money Paid,
+    DateOnly? DiscussedOn,
+    string DiscussedWith,
+    string DiscussionOutcome)
 {
+    /// <summary>A delayed decision still waiting for its family discussion.</summary>
+    public bool AwaitsDiscussion => Kind == DecisionKind.Delayed && DiscussedOn is null;
+
     public Money StillToPay => Kind == DecisionKind.Immediate && Amount > Paid ? Amount - Paid : Money.Zero;
 }
 
@@ -52,7 +58,8 @@ public sealed class DecisionReader(IDbContextFactory<KaaryaDbContext> contexts, 
             .ToListAsync(cancellationToken);
         return rows.Select(r => new DecisionRow(
             r.Decision.Id, r.Decision.Kind, r.Decision.Amount, r.Decision.DecidedOn, r.Decision.DecidedBy, r.Decision.Reason,
-            r.Decision.FollowUpOn, r.Decision.MustTakePart, r.Decision.OverrideReason, Money.FromPaise(r.PaidPaise))).ToList();
+            r.Decision.FollowUpOn, r.Decision.MustTakePart, r.Decision.OverrideReason, Money.FromPaise(r.PaidPaise),
+            r.Decision.DiscussedOn, r.Decision.DiscussedWith, r.Decision.DiscussionOutcome)).ToList();
     }
 
     /// <summary>Every request against the business's decisions, newest first.</summary>

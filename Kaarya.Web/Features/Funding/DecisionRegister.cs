@@ -69,7 +69,7 @@ public sealed class DecisionRegister(IDbContextFactory<KaaryaDbContext> contexts
         if (query.OverdueOnly)
         {
             // DisbursementDecision.IsFollowUpOverdue, as the database can ask it.
-            decisions = decisions.Where(d => d.Kind == DecisionKind.Delayed && d.FollowUpOn < today);
+            decisions = decisions.Where(d => d.Kind == DecisionKind.Delayed && d.DiscussedOn == null && d.FollowUpOn < today);
         }
 
         var total = await decisions.CountAsync(cancellationToken);
@@ -91,12 +91,13 @@ public sealed class DecisionRegister(IDbContextFactory<KaaryaDbContext> contexts
                 Paid = db.LedgerEntries.Where(e => e.DecisionId == d.Id).Sum(e => e.AmountPaise),
                 d.DecidedOn,
                 d.FollowUpOn,
+                d.DiscussedOn,
             })
             .Skip(Math.Max(query.Page, 0) * size).Take(size)
             .ToListAsync(cancellationToken);
         return new Page<DecisionRegisterRow>(
             [.. rows.Select(r => new DecisionRegisterRow(r.Id, r.Code, r.Name, r.Phase, r.Kind, r.Amount, Money.FromPaise(r.Paid), r.DecidedOn, r.FollowUpOn,
-                r.Kind == DecisionKind.Delayed && r.FollowUpOn < today))],
+                r.Kind == DecisionKind.Delayed && r.DiscussedOn == null && r.FollowUpOn < today))],
             total);
     }
 }

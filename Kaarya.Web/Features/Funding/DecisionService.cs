@@ -8,10 +8,14 @@ namespace Kaarya.Web.Features.Funding;
 /// <summary>What a decision rests on: the latest 4P stocktaking and risk assessment of the business in one phase.</summary>
 public sealed record DecisionGrounds(Guid PhaseId, string PhaseName, Guid StocktakingId, Guid RiskAssessmentId);
 
-/// <summary>Records disbursement decisions through the domain's rules: the band, its override, the grounds.</summary>
-public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts, DisbursementBand band)
+/// <summary>
+/// Records disbursement decisions through the domain's rules (the band, its override, the grounds),
+/// and the family discussions that delayed decisions wait for.
+/// </summary>
+public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts, DisbursementBand band, TimeProvider clock)
 {
     private static readonly DecisionInputValidator Validator = new();
+    private static readonly FamilyDiscussionInputValidator DiscussionValidator = new();
 
     public DisbursementBand Band => band;
 
@@ -61,6 +65,28 @@ public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts,
         db.DisbursementDecisions.Add(decision);
         await db.SaveChangesAsync(cancellationToken);
         return decision.Id;
+    }
+
+    /// <summary>Records the family discussion a delayed decision waited for; its follow-up is then closed.</summary>
+    public async Task RecordFamilyDiscussionAsync(FamilyDiscussionInput input, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.MustKeepRecords();
+        InputCheck.Ensure(DiscussionValidator, input);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.ActingAs(actor);
+        var decision = await db.DisbursementDecisions.SingleOrDefaultAsync(d => d.Id == input.DecisionId, cancellationToken)
+            ?? throw new DomainException("no-decision", "That decision does not exist.");
+        decision.RecordFamilyDiscussion(input.DiscussedOn!.Value, input.WhoTookPart, input.Outcome, actor, ProgrammeCalendar.Today(clock));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("discussion-recorded", "Someone else recorded this discussion at the same moment; reload to see it.") { Variant = "race" };
+        }
     }
 
     /// <summary>What the business's immediate decisions in the phase already come to: the band limits their total.</summary>

@@ -85,7 +85,7 @@ public sealed class MyBusinessReader(IDbContextFactory<KaaryaDbContext> contexts
             .ToList();
 
         var discussions = await db.DisbursementDecisions.AsNoTracking()
-            .Where(d => d.BusinessId == business.Id && d.Kind == DecisionKind.Delayed && d.FollowUpOn >= today)
+            .Where(d => d.BusinessId == business.Id && d.Kind == DecisionKind.Delayed && d.DiscussedOn == null && d.FollowUpOn >= today)
             .Select(d => new { d.FollowUpOn, d.MustTakePart })
             .ToListAsync(cancellationToken);
         var followUps = discussions.Select(d => new FollowUp(d.FollowUpOn!.Value, FollowUpKind.FamilyDiscussion, d.MustTakePart))

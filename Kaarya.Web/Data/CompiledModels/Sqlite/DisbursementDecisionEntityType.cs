@@ -23,7 +23,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 "Kaarya.Domain.Funding.DisbursementDecision",
                 typeof(DisbursementDecision),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 22,
                 foreignKeyCount: 4,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -79,6 +79,35 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(DisbursementDecision).GetProperty("DecidedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(DisbursementDecision).GetField("<DecidedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
+
+            var discussedOn = runtimeEntityType.AddProperty(
+                "DiscussedOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(DisbursementDecision).GetProperty("DiscussedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DisbursementDecision).GetField("<DiscussedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var discussedWith = runtimeEntityType.AddProperty(
+                "DiscussedWith",
+                typeof(string),
+                propertyInfo: typeof(DisbursementDecision).GetProperty("DiscussedWith", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DisbursementDecision).GetField("<DiscussedWith>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
+
+            var discussionOutcome = runtimeEntityType.AddProperty(
+                "DiscussionOutcome",
+                typeof(string),
+                propertyInfo: typeof(DisbursementDecision).GetProperty("DiscussionOutcome", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DisbursementDecision).GetField("<DiscussionOutcome>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 4000);
+
+            var discussionRecordedBy = runtimeEntityType.AddProperty(
+                "DiscussionRecordedBy",
+                typeof(string),
+                propertyInfo: typeof(DisbursementDecision).GetProperty("DiscussionRecordedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DisbursementDecision).GetField("<DiscussionRecordedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var followUpOn = runtimeEntityType.AddProperty(
                 "FollowUpOn",

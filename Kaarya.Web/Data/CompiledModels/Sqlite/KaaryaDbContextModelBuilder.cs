@@ -11,7 +11,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
     public partial class KaaryaDbContextModel
     {
         private KaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a2529f34-8b72-4cf2-84d5-73cb954db86a"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("7939b1b5-497f-4699-ad64-aac0b0f07e19"), entityTypeCount: 42)
         {
         }
 

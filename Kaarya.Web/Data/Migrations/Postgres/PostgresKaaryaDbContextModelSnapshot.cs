@@ -395,6 +395,23 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DiscussedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DiscussedWith")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DiscussionOutcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DiscussionRecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly?>("FollowUpOn")
                         .HasColumnType("date");
 
@@ -1238,7 +1255,7 @@ namespace Kaarya.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PaidOn");
 
-                    b.ToTable("AwaitedUtilisationReports");
+                    b.ToTable("AwaitedUtilisationReports", (string)null);
                 });
 
             modelBuilder.Entity("Kaarya.Web.Identity.KaaryaUser", b =>

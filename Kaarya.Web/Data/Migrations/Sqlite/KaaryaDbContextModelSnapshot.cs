@@ -388,6 +388,23 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DiscussedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscussedWith")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscussionOutcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscussionRecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FollowUpOn")
                         .HasColumnType("TEXT");
 
@@ -1229,7 +1246,7 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PaidOn");
 
-                    b.ToTable("AwaitedUtilisationReports");
+                    b.ToTable("AwaitedUtilisationReports", (string)null);
                 });
 
             modelBuilder.Entity("Kaarya.Web.Identity.KaaryaUser", b =>
