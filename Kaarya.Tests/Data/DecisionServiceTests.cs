@@ -77,12 +77,7 @@ public abstract class DecisionServiceTests(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task Delayed_and_no_disbursement_decisions_take_nothing_from_the_phase_total()
     {
-        var delayed = Immediate(string.Empty);
-        delayed.Kind = DecisionKind.Delayed;
-        delayed.Reason = "Her husband wants to talk first.";
-        delayed.FollowUpOn = Days.Decided.AddDays(20);
-        delayed.MustTakePart = "Her husband";
-        await Service.RecordAsync(delayed, Actors.Staff, Cancel);
+        await Service.RecordAsync(Delayed(), Actors.Staff, Cancel);
 
         await using var db = _database.CreateDbContext();
         Assert.Equal(Money.FromRupees(12_000), await DecisionService.DecidedInPhaseAsync(db, _stored.Given.Business.Id, _stored.Given.Phase.Id, Cancel));
@@ -93,12 +88,7 @@ public abstract class DecisionServiceTests(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task A_recorded_family_discussion_takes_the_decision_off_the_overdue_follow_ups()
     {
-        var delayed = Immediate(string.Empty);
-        delayed.Kind = DecisionKind.Delayed;
-        delayed.Reason = "Her husband wants to talk first.";
-        delayed.FollowUpOn = Days.Decided.AddDays(20);
-        delayed.MustTakePart = "Her husband";
-        var id = await Service.RecordAsync(delayed, Actors.Staff, Cancel);
+        var id = await Service.RecordAsync(Delayed(), Actors.Staff, Cancel);
         _database.Clock.SetUtcNow(new DateTimeOffset(2013, 10, 1, 6, 0, 0, TimeSpan.Zero));
         var register = new DecisionRegister(_database, _database.Audit, _database.Clock);
         var staff = Kaarya.Domain.Access.Viewer.Staff(Actors.Staff);
@@ -121,12 +111,7 @@ public abstract class DecisionServiceTests(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task A_discussion_dated_after_today_is_refused_and_nothing_is_stored()
     {
-        var delayed = Immediate(string.Empty);
-        delayed.Kind = DecisionKind.Delayed;
-        delayed.Reason = "Her husband wants to talk first.";
-        delayed.FollowUpOn = Days.Decided.AddDays(20);
-        delayed.MustTakePart = "Her husband";
-        var id = await Service.RecordAsync(delayed, Actors.Staff, Cancel);
+        var id = await Service.RecordAsync(Delayed(), Actors.Staff, Cancel);
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() => Service.RecordFamilyDiscussionAsync(
             new FamilyDiscussionInput { DecisionId = id, DiscussedOn = new DateOnly(2013, 9, 28), WhoTookPart = "Her husband", Outcome = "Agreed." },
@@ -135,6 +120,17 @@ public abstract class DecisionServiceTests(DatabaseProvider provider) : IAsyncLi
         Assert.Equal("discussion-future", refusal.Code);
         await using var db = _database.CreateDbContext();
         Assert.Null((await db.DisbursementDecisions.SingleAsync(d => d.Id == id, Cancel)).DiscussedOn);
+    }
+
+    /// <summary>A decision delayed until her husband has been talked with, follow-up twenty days after it.</summary>
+    private DecisionInput Delayed()
+    {
+        var delayed = Immediate(string.Empty);
+        delayed.Kind = DecisionKind.Delayed;
+        delayed.Reason = "Her husband wants to talk first.";
+        delayed.FollowUpOn = Days.Decided.AddDays(20);
+        delayed.MustTakePart = "Her husband";
+        return delayed;
     }
 
     private DecisionInput Immediate(string amount) => new()
