@@ -143,6 +143,18 @@ public sealed class DisbursementDecision : AuditableEntity
         return decision;
     }
 
+    /// <summary>
+    /// What a business's immediate decisions in a phase come to: the total the band limits. Delayed
+    /// and no-disbursement decisions take nothing from it.
+    /// </summary>
+    public static Money DecidedInPhase(IEnumerable<DisbursementDecision> decisions, Guid businessId, Guid phaseId)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        return Money.Sum(decisions
+            .Where(d => d.BusinessId == businessId && d.PhaseId == phaseId && d.Kind == DecisionKind.Immediate)
+            .Select(d => d.Amount));
+    }
+
     /// <summary>A delayed decision waits for its family discussion until the discussion is recorded.</summary>
     public bool IsFollowUpOpen => Kind == DecisionKind.Delayed && DiscussedOn is null;
 

@@ -79,6 +79,22 @@ public class BandInPhaseTests
     }
 
     [Fact]
+    public void What_a_phase_holds_is_its_immediate_decisions_for_that_business_only()
+    {
+        var decisions = new[]
+        {
+            _given.ImmediateDecision(Money.FromRupees(12_000)),
+            _given.ImmediateDecision(Money.FromRupees(8_000), decidedInPhase: Money.FromRupees(12_000)),
+            _given.DelayedDecision(),
+            _given.NoDisbursementDecision(),
+        };
+
+        Assert.Equal(Money.FromRupees(20_000), DisbursementDecision.DecidedInPhase(decisions, _given.Business.Id, _given.Phase.Id));
+        Assert.Equal(Money.Zero, DisbursementDecision.DecidedInPhase(decisions, _given.Business.Id, _given.PhaseOne.Id));
+        Assert.Equal(Money.Zero, DisbursementDecision.DecidedInPhase(decisions, Guid.NewGuid(), _given.Phase.Id));
+    }
+
+    [Fact]
     public void A_delayed_or_no_disbursement_decision_needs_no_room_in_the_band()
     {
         Assert.Equal(Money.Zero, _given.DelayedDecision().Amount);

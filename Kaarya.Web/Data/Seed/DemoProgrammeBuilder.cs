@@ -360,8 +360,7 @@ internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileS
             var risks = record.Lookup(_riskAssessments, seed.RiskAssessment, "riskAssessment", "risk assessment");
             var by = record.Lookup(_people, seed.By, "by", "person");
             var on = record.Date(seed.DecidedOn, "decidedOn");
-            var decidedInPhase = _decisions.Values.Where(d => d.BusinessId == business.Id && d.PhaseId == phase.Id && d.Kind == DecisionKind.Immediate)
-                .Select(d => d.Amount).Aggregate(Money.Zero, (total, amount) => total + amount);
+            var decidedInPhase = DisbursementDecision.DecidedInPhase(_decisions.Values, business.Id, phase.Id);
             var decision = record.Choice<DecisionKind>(seed.Kind, "kind") switch
             {
                 DecisionKind.Immediate => record.Apply(() => DisbursementDecision.Immediate(business, phase, stocktaking, risks, record.Amount(seed.Amount, "amount"), band, decidedInPhase, on, by, note: SeedRecord.OptionalText(seed.Reason)), "amount"),

@@ -69,16 +69,11 @@ public sealed class ApprovalInbox(IDbContextFactory<KaaryaDbContext> contexts, A
 
         // What each business's immediate decisions in the phase come to, as the band counts it.
         var businesses = rows.Select(r => r.BusinessId).Distinct().ToList();
-        var decided = (await db.DisbursementDecisions.AsNoTracking()
-                .Where(d => businesses.Contains(d.BusinessId) && d.Kind == DecisionKind.Immediate)
-                .Select(d => new { d.BusinessId, d.PhaseId, d.Amount })
-                .ToListAsync(cancellationToken))
-            .GroupBy(d => (d.BusinessId, d.PhaseId))
-            .ToDictionary(g => g.Key, g => Money.Sum(g.Select(d => d.Amount)));
+        var decisions = await db.DisbursementDecisions.AsNoTracking().Where(d => businesses.Contains(d.BusinessId)).ToListAsync(cancellationToken);
 
         // Few requests wait at once; SQLite cannot order by an instant, so they are put in order here.
         return rows.OrderBy(r => r.RecordedAt).Select(r => new PendingRequest(
             r.Id, r.Code, r.Business, r.Amount, r.ValueDate, r.Method, r.Reference, r.RecordedBy, r.RecordedAt, r.Decided, Money.FromPaise(r.PaidPaise),
-            r.Phase, decided.GetValueOrDefault((r.BusinessId, r.PhaseId)), Money.FromPaise(r.PaidInPhasePaise))).ToList();
+            r.Phase, DisbursementDecision.DecidedInPhase(decisions, r.BusinessId, r.PhaseId), Money.FromPaise(r.PaidInPhasePaise))).ToList();
     }
 }

@@ -89,14 +89,13 @@ public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts,
         }
     }
 
-    /// <summary>What the business's immediate decisions in the phase already come to: the band limits their total.</summary>
+    /// <summary>What the business's immediate decisions in the phase already come to (<see cref="DisbursementDecision.DecidedInPhase"/>).</summary>
     public static async Task<Money> DecidedInPhaseAsync(KaaryaDbContext db, Guid businessId, Guid phaseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var amounts = await db.DisbursementDecisions.AsNoTracking()
-            .Where(d => d.BusinessId == businessId && d.PhaseId == phaseId && d.Kind == DecisionKind.Immediate)
-            .Select(d => d.Amount)
+        var decisions = await db.DisbursementDecisions.AsNoTracking()
+            .Where(d => d.BusinessId == businessId && d.PhaseId == phaseId)
             .ToListAsync(cancellationToken);
-        return Money.Sum(amounts);
+        return DisbursementDecision.DecidedInPhase(decisions, businessId, phaseId);
     }
 }

@@ -313,7 +313,7 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, Disbursemen
                 decision = kind switch
                 {
                     DecisionKind.Immediate => DisbursementDecision.Immediate(
-                        business, phase, stocktaking, assessment, amount!.Value, band, DecidedInPhase(business, phase), decidedOn.Value, decidedBy,
+                        business, phase, stocktaking, assessment, amount!.Value, band, DisbursementDecision.DecidedInPhase(_decisions.Values, business.Id, phase.Id), decidedOn.Value, decidedBy,
                         overrideReason.Length == 0 ? null : new BandOverride(decidedBy, overrideReason), reason),
                     DecisionKind.Delayed => DisbursementDecision.Delayed(business, phase, stocktaking, assessment, reason, followUpOn, mustTakePart, decidedOn.Value, decidedBy),
                     _ => DisbursementDecision.NoDisbursement(business, phase, stocktaking, assessment, reason, decidedOn.Value, decidedBy),
@@ -453,11 +453,6 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, Disbursemen
     }
 
     private Phase? PhaseNamed(ImportRow row, string column) => Named(row, column, _phases, "UnknownPhase");
-
-    /// <summary>What the business's immediate decisions in the phase come to so far in this register: the band limits their total.</summary>
-    private Money DecidedInPhase(Business business, Phase phase) =>
-        _decisions.Values.Where(d => d.BusinessId == business.Id && d.PhaseId == phase.Id && d.Kind == DecisionKind.Immediate)
-            .Select(d => d.Amount).Aggregate(Money.Zero, (total, amount) => total + amount);
 
     private static T? Named<T>(ImportRow row, string column, Dictionary<string, T> known, string unknownKey)
         where T : class
