@@ -11,6 +11,7 @@ using Kaarya.Web.Features.Exports;
 using Kaarya.Web.Features.Funding;
 using Kaarya.Web.Features.Participants;
 using Kaarya.Web.Features.Plans;
+using Kaarya.Web.Features.Programmes;
 using Kaarya.Web.Features.Reviews;
 using Kaarya.Web.Features.Voice;
 using Kaarya.Web.Identity;
@@ -31,7 +32,6 @@ public static class KaaryaServices
         services.Configure<RequestLocalizationOptions>(options => ConfigureCultures(options, configuration));
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(ReadBand(configuration));
         services.AddKaaryaData(configuration, environment);
         services.AddKaaryaIdentity(configuration);
         services.AddKaaryaHealthChecks();
@@ -57,6 +57,8 @@ public static class KaaryaServices
         services.AddScoped<DecisionService>();
         services.AddScoped<DecisionRegister>();
         services.AddScoped<FunderDirectory>();
+        services.AddScoped<ProgrammeSetup>();
+        services.AddScoped<SetupState>();
         services.AddSingleton<FundingTotals>();
         services.AddScoped<DisbursementService>();
         services.AddScoped<ApprovalInbox>();
@@ -75,15 +77,6 @@ public static class KaaryaServices
         services.AddScoped<Features.Import.RegisterImport>();
         services.AddScoped<UserAccounts>();
         return services;
-    }
-
-    /// <summary>The band is programme policy: <c>Programme:DisbursementBand:MinimumRupees</c> and <c>MaximumRupees</c>.</summary>
-    public static DisbursementBand ReadBand(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Programme:DisbursementBand");
-        var minimum = section.GetValue<long?>("MinimumRupees") ?? 8_000;
-        var maximum = section.GetValue<long?>("MaximumRupees") ?? 20_000;
-        return new DisbursementBand(Money.FromRupees(minimum), Money.FromRupees(maximum));
     }
 
     /// <summary>

@@ -44,6 +44,7 @@ public sealed class DisbursementDecision : AuditableEntity
             "no-risk-assessment", $"A decision needs a risk assessment of {business.Name} in {phase.Name}; record the risk assessment first.");
         Rule.Require(business.Status != BusinessStatus.Closed, "business-closed", $"{business.Name} is closed; a closed business gets no decision.");
         decidedBy.MustKeepRecords();
+        phase.MustBeOpen();
         Rule.Require(phase.Includes(decidedOn), "outside-phase", "decision", $"The decision date {DateFormats.Show(decidedOn)} is outside {phase.Name}.");
 
         BusinessId = business.Id;
@@ -150,8 +151,15 @@ public sealed class DisbursementDecision : AuditableEntity
     public static Money DecidedInPhase(IEnumerable<DisbursementDecision> decisions, Guid businessId, Guid phaseId)
     {
         ArgumentNullException.ThrowIfNull(decisions);
+        return DecidedInPhase(decisions.Where(d => d.BusinessId == businessId), phaseId);
+    }
+
+    /// <summary>What the immediate decisions of every business in a phase come to: what its budgets must cover.</summary>
+    public static Money DecidedInPhase(IEnumerable<DisbursementDecision> decisions, Guid phaseId)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
         return Money.Sum(decisions
-            .Where(d => d.BusinessId == businessId && d.PhaseId == phaseId && d.Kind == DecisionKind.Immediate)
+            .Where(d => d.PhaseId == phaseId && d.Kind == DecisionKind.Immediate)
             .Select(d => d.Amount));
     }
 

@@ -108,6 +108,7 @@ public sealed class DisbursementRequest : AuditableEntity
         ArgumentNullException.ThrowIfNull(recordedBy);
         recordedBy.MustKeepRecords();
         Rule.Require(phase.Id == decision.PhaseId, "wrong-phase", "This decision belongs to another phase.");
+        phase.MustBeOpen();
         Rule.Require(decision.AllowsDisbursement || decision.Kind != DecisionKind.Delayed, "decision-not-immediate", "delayed",
             "This decision is delayed until the discussion with her family; record a new decision before paying out.");
         Rule.Require(decision.AllowsDisbursement, "decision-not-immediate", "no-disbursement",

@@ -21,7 +21,7 @@ namespace Kaarya.Tests.Components;
 /// <summary>
 /// The one base for component tests: MudBlazor set up once (loose JS interop, its services, the
 /// popover provider), English text from the app's resources, and the app's real use cases over a
-/// real SQLite database holding the demo programme. A test signs in as a demo user by role.
+/// real SQLite database holding the demo programme (or nothing, for a new installation). A test signs in as a demo user by role.
 /// </summary>
 public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
 {
@@ -29,11 +29,17 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
 
     protected static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
 
+    /// <summary>Whether the database holds the demo programme; false for a new installation, set up through the app.</summary>
+    protected virtual bool HoldsDemo => true;
+
     public async ValueTask InitializeAsync()
     {
         DefaultWaitTimeout = Patience;
         Database = await TestDatabase.CreateAsync();
-        await new DemoDataLoader(Database, new DatabaseOptions()).LoadIfEmptyAsync(Cancel);
+        if (HoldsDemo)
+        {
+            await new DemoDataLoader(Database, new DatabaseOptions()).LoadIfEmptyAsync(Cancel);
+        }
 
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
@@ -71,10 +77,11 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<Kaarya.Web.Features.Voice.HerVoiceService>();
         Services.AddScoped<Kaarya.Web.Features.Reviews.MentorReviewReader>();
         Services.AddScoped<Kaarya.Web.Features.Reviews.MentorReviewService>();
-        Services.AddSingleton(Kaarya.Domain.Funding.DisbursementBand.Default);
+        Services.AddScoped<Kaarya.Web.Features.Programmes.ProgrammeSetup>();
+        Services.AddScoped<Kaarya.Web.Features.Programmes.SetupState>();
         Services.AddScoped<Kaarya.Web.Features.Import.ImportTemplate>();
         Services.AddScoped(_ => new Kaarya.Web.Features.Import.RegisterImport(
-            Database, Kaarya.Domain.Funding.DisbursementBand.Default, Database.Clock,
+            Database, Database.Clock,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Kaarya.Web.Features.Import.RegisterImport>.Instance));
         Services.AddSingleton(new SignInOptions());
 

@@ -18,7 +18,7 @@ public abstract class DecisionServiceTests(DatabaseProvider provider) : IAsyncLi
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private DecisionService Service => new(_database, DisbursementBand.Default, _database.Clock);
+    private DecisionService Service => new(_database, _database.Clock);
 
     public async ValueTask InitializeAsync()
     {

@@ -25,7 +25,7 @@ public abstract class RegisterImportTests(DatabaseProvider provider) : IAsyncLif
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private RegisterImport Import => new(_database, DisbursementBand.Default, _database.Clock, NullLogger<RegisterImport>.Instance);
+    private RegisterImport Import => new(_database, _database.Clock, NullLogger<RegisterImport>.Instance);
 
     public async ValueTask InitializeAsync()
     {

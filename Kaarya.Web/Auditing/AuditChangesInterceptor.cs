@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Kaarya.Web.Auditing;
 
 /// <summary>
-/// Writes an audit entry for every record of the programme created or changed, with each field's
+/// Writes an audit entry for every record of the programme created, changed or removed, with each field's
 /// old and new value, in the same save (and so the same transaction) as the change itself.
 /// Sign-in records are audited by the events of signing in, not here.
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class AuditChangesInterceptor(TimeProvider clock) : SaveChangesInt
         db.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow();
         var entries = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified && IsProgrammeRecord(e))
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsProgrammeRecord(e))
             .Select(e => Describe(e, now, db.ActingUserId))
             .Where(a => a is not null)
             .ToList();
@@ -56,19 +56,20 @@ public sealed class AuditChangesInterceptor(TimeProvider clock) : SaveChangesInt
     private static AuditEntry? Describe(EntityEntry entry, DateTimeOffset now, string userId)
     {
         var added = entry.State == EntityState.Added;
+        var removed = entry.State == EntityState.Deleted;
         var changes = entry.Properties
             .Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey())
             .Where(p => !Stamps.Contains(p.Metadata.Name))
-            .Where(p => added || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
-            .Select(p => new FieldChange(p.Metadata.Name, added ? null : Show(p.OriginalValue), Show(p.CurrentValue)))
+            .Where(p => added || removed || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
+            .Select(p => new FieldChange(p.Metadata.Name, added ? null : Show(p.OriginalValue), removed ? null : Show(p.CurrentValue)))
             .ToList();
-        if (!added && changes.Count == 0)
+        if (!added && !removed && changes.Count == 0)
         {
             return null;
         }
 
         var type = entry.Metadata.IsOwned() ? $"{entry.Metadata.FindOwnership()!.PrincipalEntityType.ClrType.Name}.{entry.Metadata.ClrType.Name}" : entry.Metadata.ClrType.Name;
-        var action = added ? AuditAction.Created : AuditAction.Changed;
+        var action = added ? AuditAction.Created : removed ? AuditAction.Removed : AuditAction.Changed;
         var id = RecordIdOf(entry);
         return new AuditEntry(now, userId, action, type, id, $"{action} {type} {id}", changes);
     }

@@ -9,6 +9,7 @@ public enum AuditAction
     SignedOut = 4,
     Created = 10,
     Changed = 11,
+    Removed = 12,
     Approved = 20,
     Rejected = 21,
     Reversed = 22,

@@ -10,6 +10,8 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
     public void Configure(EntityTypeBuilder<Programme> builder)
     {
         builder.Property(p => p.Name).HasMaxLength(TextLimits.Name);
+        builder.Property(p => p.BandReason).HasMaxLength(TextLimits.Passage);
+        builder.Ignore(p => p.Band);
         builder.HasMany(p => p.Phases).WithOne().HasForeignKey(p => p.ProgrammeId);
         builder.Navigation(p => p.Phases).AutoInclude();
         builder.HasAuditColumns();
@@ -22,5 +24,6 @@ internal sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
     {
         builder.Property(p => p.Name).HasMaxLength(TextLimits.Name);
         builder.HasIndex(p => new { p.ProgrammeId, p.Name }).IsUnique();
+        builder.Ignore(p => p.IsClosed);
     }
 }

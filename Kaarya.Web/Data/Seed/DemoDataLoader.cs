@@ -6,7 +6,7 @@ namespace Kaarya.Web.Data.Seed;
 /// Loads the demo programme from seed-data/ into an empty database, all or nothing: a mistake in
 /// any file stops with a <see cref="SeedDataException"/> and the database stays empty.
 /// </summary>
-public sealed class DemoDataLoader(IDbContextFactory<KaaryaDbContext> contexts, DatabaseOptions options, Domain.Funding.DisbursementBand? band = null)
+public sealed class DemoDataLoader(IDbContextFactory<KaaryaDbContext> contexts, DatabaseOptions options)
 {
     public const string ActingUser = "demo-data";
 
@@ -41,7 +41,7 @@ public sealed class DemoDataLoader(IDbContextFactory<KaaryaDbContext> contexts, 
             return null;
         }
 
-        var summary = await new DemoProgrammeBuilder(db, files, band ?? Domain.Funding.DisbursementBand.Default).BuildAsync(cancellationToken);
+        var summary = await new DemoProgrammeBuilder(db, files).BuildAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return summary;
     }

@@ -22,7 +22,7 @@ public sealed record DemoDataSummary(int Participants, int Businesses, int Decis
 /// Turns the demo files into the programme's records through the domain's own constructors and
 /// methods, and the ledger's own posting path, so the demo obeys every rule real data obeys.
 /// </summary>
-internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files, DisbursementBand band)
+internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileSet files)
 {
     private readonly Dictionary<string, Phase> _phases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Funder> _funders = new(StringComparer.Ordinal);
@@ -34,6 +34,7 @@ internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileS
     private readonly Dictionary<string, DisbursementDecision> _decisions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DisbursementRequest> _requests = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LedgerEntry> _postings = new(StringComparer.Ordinal);
+    private Programme? _programme;
 
     public async Task<DemoDataSummary> BuildAsync(CancellationToken cancellationToken)
     {
@@ -59,6 +60,7 @@ internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileS
         var top = new SeedRecord(file, "programme");
         var programme = top.Apply(() => new Programme(top.Text(source.Programme?.Name, "programme.name")), "programme.name");
         db.Programmes.Add(programme);
+        _programme = programme;
 
         foreach (var (seed, i) in top.List(source.Phases, "phases").Select((s, i) => (s, i)))
         {
@@ -363,7 +365,7 @@ internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileS
             var decidedInPhase = DisbursementDecision.DecidedInPhase(_decisions.Values, business.Id, phase.Id);
             var decision = record.Choice<DecisionKind>(seed.Kind, "kind") switch
             {
-                DecisionKind.Immediate => record.Apply(() => DisbursementDecision.Immediate(business, phase, stocktaking, risks, record.Amount(seed.Amount, "amount"), band, decidedInPhase, on, by, note: SeedRecord.OptionalText(seed.Reason)), "amount"),
+                DecisionKind.Immediate => record.Apply(() => DisbursementDecision.Immediate(business, phase, stocktaking, risks, record.Amount(seed.Amount, "amount"), _programme!.Band, decidedInPhase, on, by, note: SeedRecord.OptionalText(seed.Reason)), "amount"),
                 DecisionKind.Delayed => record.Apply(() => DisbursementDecision.Delayed(business, phase, stocktaking, risks, SeedRecord.OptionalText(seed.Reason), record.OptionalDate(seed.FollowUpOn, "followUpOn"), SeedRecord.OptionalText(seed.MustTakePart), on, by)),
                 _ => record.Apply(() => DisbursementDecision.NoDisbursement(business, phase, stocktaking, risks, SeedRecord.OptionalText(seed.Reason), on, by)),
             };

@@ -3,6 +3,7 @@ using Kaarya.Domain.Businesses;
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Programmes;
 using Kaarya.Web.Data;
+using Kaarya.Web.Features.Programmes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Web.Features.Assessments;
@@ -45,7 +46,7 @@ public sealed class AssessmentService(IDbContextFactory<KaaryaDbContext> context
     {
         var business = await db.Businesses.SingleOrDefaultAsync(b => b.Id == businessId, cancellationToken)
             ?? throw new DomainException("no-business", "That business does not exist.");
-        var programme = await db.Programmes.AsNoTracking().SingleAsync(cancellationToken);
+        var programme = await db.TheProgrammeAsync(cancellationToken);
         var phase = programme.PhaseOn(on)
             ?? throw new DomainException("no-phase", $"{DateFormats.Show(on)} is outside every phase of {programme.Name}.") { Variant = "date" };
         return (business, phase);

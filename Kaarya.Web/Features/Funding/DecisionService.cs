@@ -6,18 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaarya.Web.Features.Funding;
 
 /// <summary>What a decision rests on: the latest 4P stocktaking and risk assessment of the business in one phase.</summary>
-public sealed record DecisionGrounds(Guid PhaseId, string PhaseName, Guid StocktakingId, Guid RiskAssessmentId);
+/// <param name="Band">The programme's band in force, which an immediate decision recorded now is held to.</param>
+public sealed record DecisionGrounds(Guid PhaseId, string PhaseName, Guid StocktakingId, Guid RiskAssessmentId, DisbursementBand Band);
 
 /// <summary>
 /// Records disbursement decisions through the domain's rules (the band, its override, the grounds),
 /// and the family discussions that delayed decisions wait for.
 /// </summary>
-public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts, DisbursementBand band, TimeProvider clock)
+public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts, TimeProvider clock)
 {
     private static readonly DecisionInputValidator Validator = new();
     private static readonly FamilyDiscussionInputValidator DiscussionValidator = new();
-
-    public DisbursementBand Band => band;
 
     /// <summary>The grounds for a new decision, or null when a stocktaking or a risk assessment is missing.</summary>
     public async Task<DecisionGrounds?> GroundsAsync(Guid businessId, CancellationToken cancellationToken = default)
@@ -32,8 +31,10 @@ public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts,
 
         var risks = await db.RiskAssessments.AsNoTracking().Where(r => r.BusinessId == businessId && r.PhaseId == stocktaking.PhaseId)
             .OrderByDescending(r => r.AssessedOn).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        var phase = await db.Phases.AsNoTracking().Where(p => p.Id == stocktaking.PhaseId).Select(p => p.Name).SingleAsync(cancellationToken);
-        return risks is { } riskId ? new DecisionGrounds(stocktaking.PhaseId, phase, stocktaking.Id, riskId) : null;
+        var phase = await db.Phases.AsNoTracking().Where(p => p.Id == stocktaking.PhaseId).Select(p => new { p.Name, p.ProgrammeId }).SingleAsync(cancellationToken);
+        return risks is { } riskId
+            ? new DecisionGrounds(stocktaking.PhaseId, phase.Name, stocktaking.Id, riskId, await BandAsync(db, phase.ProgrammeId, cancellationToken))
+            : null;
     }
 
     public async Task<Guid> RecordAsync(DecisionInput input, Actor actor, CancellationToken cancellationToken = default)
@@ -53,6 +54,7 @@ public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts,
         var decidedOn = input.DecidedOn!.Value;
 
         var decidedInPhase = await DecidedInPhaseAsync(db, business.Id, phase.Id, cancellationToken);
+        var band = await BandAsync(db, phase.ProgrammeId, cancellationToken);
 
         var decision = input.Kind switch
         {
@@ -87,6 +89,14 @@ public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts,
         {
             throw new DomainException("discussion-recorded", "Someone else recorded this discussion at the same moment; reload to see it.") { Variant = "race" };
         }
+    }
+
+    /// <summary>The band in force for the programme: the policy its manager last set.</summary>
+    private static async Task<DisbursementBand> BandAsync(KaaryaDbContext db, Guid programmeId, CancellationToken cancellationToken)
+    {
+        var band = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId)
+            .Select(p => new { p.BandMinimum, p.BandMaximum }).SingleAsync(cancellationToken);
+        return new DisbursementBand(band.BandMinimum, band.BandMaximum);
     }
 
     /// <summary>What the business's immediate decisions in the phase already come to (<see cref="DisbursementDecision.DecidedInPhase"/>).</summary>

@@ -21,7 +21,7 @@ namespace Kaarya.Web.Features.Import;
 /// refusal is noted against its row; a row that refers to a refused row is reported too, so one
 /// pass reports everything. Whether anything is kept is the caller's decision (commit or roll back).
 /// </summary>
-internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, DisbursementBand band, DateTimeOffset now, ImportWorkbook workbook, IProgress<ImportProgress>? progress)
+internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, DateTimeOffset now, ImportWorkbook workbook, IProgress<ImportProgress>? progress)
 {
     private static readonly RegisterParticipantInputValidator ParticipantValidator = new();
     private static readonly RegisterBusinessInputValidator BusinessValidator = new();
@@ -313,7 +313,7 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, Disbursemen
                 decision = kind switch
                 {
                     DecisionKind.Immediate => DisbursementDecision.Immediate(
-                        business, phase, stocktaking, assessment, amount!.Value, band, DisbursementDecision.DecidedInPhase(_decisions.Values, business.Id, phase.Id), decidedOn.Value, decidedBy,
+                        business, phase, stocktaking, assessment, amount!.Value, _programme!.Band, DisbursementDecision.DecidedInPhase(_decisions.Values, business.Id, phase.Id), decidedOn.Value, decidedBy,
                         overrideReason.Length == 0 ? null : new BandOverride(decidedBy, overrideReason), reason),
                     DecisionKind.Delayed => DisbursementDecision.Delayed(business, phase, stocktaking, assessment, reason, followUpOn, mustTakePart, decidedOn.Value, decidedBy),
                     _ => DisbursementDecision.NoDisbursement(business, phase, stocktaking, assessment, reason, decidedOn.Value, decidedBy),

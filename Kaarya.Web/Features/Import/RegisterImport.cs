@@ -15,7 +15,7 @@ namespace Kaarya.Web.Features.Import;
 /// problem: all or nothing. Only a programme manager imports: past payments enter the ledger as
 /// approved, which is hers to vouch for.
 /// </summary>
-public sealed partial class RegisterImport(IDbContextFactory<KaaryaDbContext> contexts, DisbursementBand band, TimeProvider clock, ILogger<RegisterImport> log)
+public sealed partial class RegisterImport(IDbContextFactory<KaaryaDbContext> contexts, TimeProvider clock, ILogger<RegisterImport> log)
 {
     public const string AuditRecordType = "ImportWorkbook";
 
@@ -46,7 +46,7 @@ public sealed partial class RegisterImport(IDbContextFactory<KaaryaDbContext> co
             var book = new LedgerBook(db);
             await book.HoldAsync(cancellationToken);
             var now = clock.GetUtcNow();
-            var run = new ImportRun(db, book, band, now, workbook, progress);
+            var run = new ImportRun(db, book, now, workbook, progress);
             var counts = await run.RunAsync(cancellationToken);
             var problems = run.Problems.ToList();
             if (problems.Count > 0 || !store)

@@ -2,6 +2,7 @@ using Kaarya.Domain.Businesses;
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Participants;
 using Kaarya.Web.Data;
+using Kaarya.Web.Features.Programmes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaarya.Web.Features.Participants;
@@ -28,7 +29,7 @@ public sealed class RegistrationService(IDbContextFactory<KaaryaDbContext> conte
         participant.RecordConsent(ConsentPurpose.DataKept, input.ConsentsToDataKept, on);
         participant.RecordConsent(ConsentPurpose.Photos, input.ConsentsToPhotos, on);
         participant.RecordConsent(ConsentPurpose.SharedWithFunder, input.ConsentsToSharingWithFunder, on);
-        var programme = await db.Programmes.SingleAsync(cancellationToken);
+        var programme = await db.TheProgrammeAsync(cancellationToken);
         if (programme.PhaseOn(on) is { } phase)
         {
             participant.EnrolIn(phase, on);

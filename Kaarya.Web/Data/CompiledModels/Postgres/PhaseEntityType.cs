@@ -23,7 +23,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 "Kaarya.Domain.Programmes.Phase",
                 typeof(Phase),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -37,6 +37,14 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var closedOn = runtimeEntityType.AddProperty(
+                "ClosedOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Phase).GetProperty("ClosedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Phase).GetField("<ClosedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            closedOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var endsOn = runtimeEntityType.AddProperty(
                 "EndsOn",

@@ -12,7 +12,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
     public partial class PostgresKaaryaDbContextModel
     {
         private PostgresKaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f8b0446e-8303-46f7-94b5-bd6051414fac"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("f75862ee-a2b7-4f5c-97ce-5620317117c8"), entityTypeCount: 42)
         {
         }
 

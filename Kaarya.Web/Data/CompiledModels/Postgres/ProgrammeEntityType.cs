@@ -21,7 +21,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 "Kaarya.Domain.Programmes.Programme",
                 typeof(Programme),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 9,
                 navigationCount: 1,
                 keyCount: 1);
 
@@ -34,6 +34,33 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var bandMaximum = runtimeEntityType.AddProperty(
+                "BandMaximum",
+                typeof(Money),
+                propertyInfo: typeof(Programme).GetProperty("BandMaximum", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Programme).GetField("<BandMaximum>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new MoneyToPaiseConverter());
+            bandMaximum.SetSentinelFromProviderValue(0L);
+            bandMaximum.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var bandMinimum = runtimeEntityType.AddProperty(
+                "BandMinimum",
+                typeof(Money),
+                propertyInfo: typeof(Programme).GetProperty("BandMinimum", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Programme).GetField("<BandMinimum>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new MoneyToPaiseConverter());
+            bandMinimum.SetSentinelFromProviderValue(0L);
+            bandMinimum.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var bandReason = runtimeEntityType.AddProperty(
+                "BandReason",
+                typeof(string),
+                propertyInfo: typeof(Programme).GetProperty("BandReason", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Programme).GetField("<BandReason>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 4000);
+            bandReason.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",

@@ -11,7 +11,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
     public partial class KaaryaDbContextModel
     {
         private KaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7939b1b5-497f-4699-ad64-aac0b0f07e19"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("9d2dec42-3c9c-408f-a1a5-1259559bb02e"), entityTypeCount: 42)
         {
         }
 

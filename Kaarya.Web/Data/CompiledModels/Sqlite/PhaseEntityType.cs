@@ -22,7 +22,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 "Kaarya.Domain.Programmes.Phase",
                 typeof(Phase),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -35,6 +35,13 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var closedOn = runtimeEntityType.AddProperty(
+                "ClosedOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Phase).GetProperty("ClosedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Phase).GetField("<ClosedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var endsOn = runtimeEntityType.AddProperty(
                 "EndsOn",

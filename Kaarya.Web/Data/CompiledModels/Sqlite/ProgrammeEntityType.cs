@@ -20,7 +20,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 "Kaarya.Domain.Programmes.Programme",
                 typeof(Programme),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 9,
                 navigationCount: 1,
                 keyCount: 1);
 
@@ -32,6 +32,30 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var bandMaximum = runtimeEntityType.AddProperty(
+                "BandMaximum",
+                typeof(Money),
+                propertyInfo: typeof(Programme).GetProperty("BandMaximum", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Programme).GetField("<BandMaximum>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new MoneyToPaiseConverter());
+            bandMaximum.SetSentinelFromProviderValue(0L);
+
+            var bandMinimum = runtimeEntityType.AddProperty(
+                "BandMinimum",
+                typeof(Money),
+                propertyInfo: typeof(Programme).GetProperty("BandMinimum", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Programme).GetField("<BandMinimum>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new MoneyToPaiseConverter());
+            bandMinimum.SetSentinelFromProviderValue(0L);
+
+            var bandReason = runtimeEntityType.AddProperty(
+                "BandReason",
+                typeof(string),
+                propertyInfo: typeof(Programme).GetProperty("BandReason", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Programme).GetField("<BandReason>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 4000);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",

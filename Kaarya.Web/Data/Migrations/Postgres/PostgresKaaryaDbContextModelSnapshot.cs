@@ -942,6 +942,9 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
@@ -969,6 +972,16 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<long>("BandMaximum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BandMinimum")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BandReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
