@@ -62,6 +62,8 @@ public readonly partial record struct Money : IComparable<Money>
 
     public static bool operator >=(Money left, Money right) => left.Paise >= right.Paise;
 
+    public static Money Max(Money left, Money right) => left >= right ? left : right;
+
     public static Money Sum(IEnumerable<Money> amounts)
     {
         ArgumentNullException.ThrowIfNull(amounts);

@@ -20,7 +20,8 @@ public enum DecisionKind
 
 /// <summary>
 /// What the programme decided about seed money for one business in one phase. A decision rests
-/// on a 4P stocktaking and a risk assessment of that business in that phase.
+/// on a 4P stocktaking and a risk assessment of that business in that phase. A business has one
+/// current decision per phase: a new one replaces it, and both stay on record, linked.
 /// </summary>
 public sealed class DisbursementDecision : AuditableEntity
 {
@@ -99,32 +100,51 @@ public sealed class DisbursementDecision : AuditableEntity
 
     public string? OverriddenBy { get; private set; }
 
+    /// <summary>The decision this one replaced, if any.</summary>
+    public Guid? SupersedesId { get; private set; }
+
+    /// <summary>The later decision that replaced this one; null while it is in force.</summary>
+    public Guid? SupersededById { get; private set; }
+
+    public DateOnly? SupersededOn { get; private set; }
+
+    public bool IsCurrent => SupersededById is null;
+
     public string? OverrideReason { get; private set; }
 
     public bool AllowsDisbursement => Kind == DecisionKind.Immediate;
 
+    /// <summary>Refuses money asked for, or approved, against a decision a later one has replaced.</summary>
+    public void MustBeCurrent() =>
+        Rule.Require(IsCurrent, "decision-superseded",
+            $"This decision was replaced on {DateFormats.Show(SupersededOn.GetValueOrDefault())} by a later one; money goes against the decision in force.");
+
     /// <summary>
-    /// Money now, within the band: <paramref name="decidedInPhase"/> is what the business's
-    /// immediate decisions in the phase already come to, for the band limits their total.
+    /// Money now, within the band. <paramref name="before"/> is what the business already has in the
+    /// phase: the band limits what was paid so far plus this amount, and this decision replaces the
+    /// current one.
     /// </summary>
     public static DisbursementDecision Immediate(
         Business business, Phase phase, Stocktaking stocktaking, RiskAssessment riskAssessment,
-        Money amount, DisbursementBand band, Money decidedInPhase, DateOnly decidedOn, Actor decidedBy, BandOverride? bandOverride = null, string note = "")
+        Money amount, DisbursementBand band, DecisionsInPhase before, DateOnly decidedOn, Actor decidedBy, BandOverride? bandOverride = null, string note = "")
     {
         ArgumentNullException.ThrowIfNull(band);
+        ArgumentNullException.ThrowIfNull(before);
         var decision = new DisbursementDecision(business, phase, stocktaking, riskAssessment, DecisionKind.Immediate, decidedOn, decidedBy);
-        var neededOverride = band.Admit(amount, decidedInPhase, bandOverride);
+        var neededOverride = band.Admit(amount, before.PaidSoFar, bandOverride);
         decision.Amount = amount;
         decision.Reason = Rule.OptionalText(note, "The note", TextLimits.Passage);
         decision.OverriddenBy = neededOverride?.ManagerId;
         decision.OverrideReason = neededOverride?.Reason;
+        decision.Replace(before);
         return decision;
     }
 
     public static DisbursementDecision Delayed(
         Business business, Phase phase, Stocktaking stocktaking, RiskAssessment riskAssessment,
-        string reason, DateOnly? followUpOn, string mustTakePart, DateOnly decidedOn, Actor decidedBy)
+        string reason, DateOnly? followUpOn, string mustTakePart, DateOnly decidedOn, Actor decidedBy, DecisionsInPhase before)
     {
+        ArgumentNullException.ThrowIfNull(before);
         var decision = new DisbursementDecision(business, phase, stocktaking, riskAssessment, DecisionKind.Delayed, decidedOn, decidedBy);
         Rule.Require(followUpOn is not null, "no-follow-up",
             "A delayed decision needs a follow-up date for the discussion with the survivor and her family.");
@@ -132,35 +152,42 @@ public sealed class DisbursementDecision : AuditableEntity
         decision.Reason = Rule.RequiredText(reason, "The reason for the delay", TextLimits.Passage);
         decision.FollowUpOn = followUpOn;
         decision.MustTakePart = Rule.RequiredText(mustTakePart, "Who must take part", TextLimits.Line);
+        decision.Replace(before);
         return decision;
     }
 
     public static DisbursementDecision NoDisbursement(
         Business business, Phase phase, Stocktaking stocktaking, RiskAssessment riskAssessment,
-        string reason, DateOnly decidedOn, Actor decidedBy)
+        string reason, DateOnly decidedOn, Actor decidedBy, DecisionsInPhase before)
     {
+        ArgumentNullException.ThrowIfNull(before);
         var decision = new DisbursementDecision(business, phase, stocktaking, riskAssessment, DecisionKind.None, decidedOn, decidedBy);
         decision.Reason = Rule.RequiredText(reason, "The reason for no disbursement", TextLimits.Passage);
+        decision.Replace(before);
         return decision;
     }
 
     /// <summary>
-    /// What a business's immediate decisions in a phase come to: the total the band limits. Delayed
-    /// and no-disbursement decisions take nothing from it.
+    /// The last step of every new decision, once all its rules have passed: it replaces the
+    /// business's current decision in the phase, which stays on record, linked both ways.
     /// </summary>
-    public static Money DecidedInPhase(IEnumerable<DisbursementDecision> decisions, Guid businessId, Guid phaseId)
+    private void Replace(DecisionsInPhase before)
     {
-        ArgumentNullException.ThrowIfNull(decisions);
-        return DecidedInPhase(decisions.Where(d => d.BusinessId == businessId), phaseId);
-    }
+        if (before.Current is not { } current)
+        {
+            return;
+        }
 
-    /// <summary>What the immediate decisions of every business in a phase come to: what its budgets must cover.</summary>
-    public static Money DecidedInPhase(IEnumerable<DisbursementDecision> decisions, Guid phaseId)
-    {
-        ArgumentNullException.ThrowIfNull(decisions);
-        return Money.Sum(decisions
-            .Where(d => d.PhaseId == phaseId && d.Kind == DecisionKind.Immediate)
-            .Select(d => d.Amount));
+        if (current.BusinessId != BusinessId || current.PhaseId != PhaseId)
+        {
+            throw new ArgumentException("The decisions before must be of this decision's business and phase.", nameof(before));
+        }
+
+        Rule.Require(DecidedOn >= current.DecidedOn, "decision-before-current",
+            $"The new decision's date {DateFormats.Show(DecidedOn)} is before {DateFormats.Show(current.DecidedOn)}, the date of the decision it replaces.");
+        SupersedesId = current.Id;
+        current.SupersededById = Id;
+        current.SupersededOn = DecidedOn;
     }
 
     /// <summary>A delayed decision waits for its family discussion until the discussion is recorded.</summary>

@@ -109,6 +109,7 @@ public sealed class DisbursementRequest : AuditableEntity
         recordedBy.MustKeepRecords();
         Rule.Require(phase.Id == decision.PhaseId, "wrong-phase", "This decision belongs to another phase.");
         phase.MustBeOpen();
+        decision.MustBeCurrent();
         Rule.Require(decision.AllowsDisbursement || decision.Kind != DecisionKind.Delayed, "decision-not-immediate", "delayed",
             "This decision is delayed until the discussion with her family; record a new decision before paying out.");
         Rule.Require(decision.AllowsDisbursement, "decision-not-immediate", "no-disbursement",
@@ -144,6 +145,7 @@ public sealed class DisbursementRequest : AuditableEntity
         approver.MustBeProgrammeManager("approve a disbursement");
         MustBePending();
         Rule.Require(decision.Id == DecisionId, "wrong-decision", "This request belongs to another decision.");
+        decision.MustBeCurrent();
         Rule.Require(!string.Equals(approver.UserId, RecordedBy, StringComparison.Ordinal), "four-eyes",
             "You recorded this request, so another programme manager must approve it.");
 

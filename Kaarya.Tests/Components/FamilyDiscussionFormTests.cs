@@ -2,6 +2,8 @@ using Bunit;
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Funding;
 using Kaarya.Web.Components.Pages.Businesses.Tabs;
+using Kaarya.Web.Features.Funding;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
@@ -50,6 +52,31 @@ public sealed class FamilyDiscussionFormTests : KaaryaComponentTest
         tab.WaitForAssertion(() => Assert.Contains("What the discussion came to is required.", tab.Markup, StringComparison.Ordinal));
         await using var db = Database.CreateDbContext();
         Assert.Null((await db.DisbursementDecisions.SingleAsync(d => d.Id == decision, Cancel)).DiscussedOn);
+    }
+
+    [Fact]
+    public async Task The_decision_that_follows_the_discussion_replaces_the_delayed_one_on_the_tab()
+    {
+        SignInAs("staff.rina", KaaryaRole.Staff);
+        var (business, delayed) = await DelayedDecisionOfKaa06Async();
+        var decisions = Services.GetRequiredService<DecisionService>();
+        var grounds = (await decisions.GroundsAsync(business, Cancel))!;
+
+        await decisions.RecordAsync(
+            new DecisionInput
+            {
+                BusinessId = business, PhaseId = grounds.PhaseId, StocktakingId = grounds.StocktakingId, RiskAssessmentId = grounds.RiskAssessmentId,
+                Kind = DecisionKind.Immediate, Amount = "12,000", DecidedOn = new DateOnly(2013, 9, 2),
+            },
+            new Actor("staff.rina", KaaryaRole.Staff), Cancel);
+        var tab = RenderWithProviders<DecisionsTab>(p => p.Add(t => t.BusinessId, business).Add(t => t.CanRecord, true));
+
+        tab.WaitForAssertion(() => Assert.Equal(2, tab.FindAll("[data-testid=decision]").Count));
+        var replaced = tab.FindAll("[data-testid=decision]").Single(d => d.QuerySelector("[data-testid=decision-replaced]") is not null);
+        Assert.Contains("Replaced on 02-09-2013 by a later decision", replaced.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Delayed", replaced.TextContent, StringComparison.Ordinal);
+        await using var db = Database.CreateDbContext();
+        Assert.NotNull((await db.DisbursementDecisions.SingleAsync(d => d.Id == delayed, Cancel)).SupersededById);
     }
 
     private async Task<(Guid Business, Guid Decision)> DelayedDecisionOfKaa06Async()

@@ -39,30 +39,40 @@ public abstract class DecisionServiceTests(DatabaseProvider provider) : IAsyncLi
     }
 
     [Fact]
-    public async Task A_second_immediate_decision_within_the_phase_total_is_recorded()
+    public async Task A_new_decision_replaces_the_current_one_and_both_are_kept_linked()
     {
+        await PayTheFirstDecisionInFullAsync();
+
         var id = await Service.RecordAsync(Immediate("8,000"), Actors.Staff, Cancel);
 
         await using var db = _database.CreateDbContext();
-        var stored = await db.DisbursementDecisions.SingleAsync(d => d.Id == id, Cancel);
-        Assert.Equal(Money.FromRupees(8_000), stored.Amount);
-        Assert.Null(stored.OverriddenBy);
+        var replacing = await db.DisbursementDecisions.SingleAsync(d => d.Id == id, Cancel);
+        var replaced = await db.DisbursementDecisions.SingleAsync(d => d.Id == _stored.Decision.Id, Cancel);
+        Assert.Equal(Money.FromRupees(8_000), replacing.Amount);
+        Assert.Null(replacing.OverriddenBy);
+        Assert.Equal(replaced.Id, replacing.SupersedesId);
+        Assert.Equal(replacing.Id, replaced.SupersededById);
+        Assert.Equal(Money.FromRupees(20_000), (await DecisionService.InPhaseAsync(db, _stored.Given.Business.Id, _stored.Given.Phase.Id, Cancel)).Committed);
     }
 
     [Fact]
-    public async Task A_second_immediate_decision_past_the_phase_total_is_refused_and_nothing_is_stored()
+    public async Task A_new_decision_past_what_the_phase_has_left_is_refused_and_nothing_changes()
     {
+        await PayTheFirstDecisionInFullAsync();
+
         var refusal = await Assert.ThrowsAsync<DomainException>(() => Service.RecordAsync(Immediate("10,000"), Actors.Staff, Cancel));
 
         Assert.Equal("phase-total", refusal.Variant);
         Assert.Contains("come to ₹22,000", refusal.Message, StringComparison.Ordinal);
         await using var db = _database.CreateDbContext();
         Assert.Equal(1, await db.DisbursementDecisions.CountAsync(Cancel));
+        Assert.Null((await db.DisbursementDecisions.SingleAsync(Cancel)).SupersededById);
     }
 
     [Fact]
     public async Task A_manager_records_it_past_the_phase_total_with_a_reason()
     {
+        await PayTheFirstDecisionInFullAsync();
         var input = Immediate("10,000");
         input.OverrideReason = "A second cow after the first died of disease.";
 
@@ -75,14 +85,39 @@ public abstract class DecisionServiceTests(DatabaseProvider provider) : IAsyncLi
     }
 
     [Fact]
-    public async Task Delayed_and_no_disbursement_decisions_take_nothing_from_the_phase_total()
+    public async Task An_unpaid_decision_replaced_by_a_delayed_one_leaves_nothing_held_in_the_phase()
     {
         await Service.RecordAsync(Delayed(), Actors.Staff, Cancel);
+        var afterDelay = await HeldInPhaseAsync();
+        await Service.RecordAsync(Immediate("15,000"), Actors.Staff, Cancel);
 
+        Assert.Equal(Money.Zero, afterDelay);
+        Assert.Equal(Money.FromRupees(15_000), await HeldInPhaseAsync());
+    }
+
+    private async Task<Money> HeldInPhaseAsync()
+    {
         await using var db = _database.CreateDbContext();
-        Assert.Equal(Money.FromRupees(12_000), await DecisionService.DecidedInPhaseAsync(db, _stored.Given.Business.Id, _stored.Given.Phase.Id, Cancel));
-        await Service.RecordAsync(Immediate("8,000"), Actors.Staff, Cancel);
-        Assert.Equal(Money.FromRupees(20_000), await DecisionService.DecidedInPhaseAsync(db, _stored.Given.Business.Id, _stored.Given.Phase.Id, Cancel));
+        return (await DecisionService.InPhaseAsync(db, _stored.Given.Business.Id, _stored.Given.Phase.Id, Cancel)).Committed;
+    }
+
+    [Fact]
+    public async Task The_database_keeps_one_first_decision_per_business_and_phase_whatever_runs_at_once()
+    {
+        // What two forms saved at the same moment would write: both start the business's chain in the phase.
+        var given = _stored.Given;
+        await using var db = _database.CreateDbContext();
+        db.ActingAs(Actors.Staff);
+        db.DisbursementDecisions.Add(DisbursementDecision.NoDisbursement(
+            given.Business, given.Phase, given.Stocktaking, given.RiskAssessment, "She moved to Kolkata.", Days.Decided, Actors.Staff, DecisionsInPhase.None));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Cancel));
+    }
+
+    private async Task PayTheFirstDecisionInFullAsync()
+    {
+        var request = await _stored.RecordAsync(Money.FromRupees(12_000));
+        await _stored.Service.ApproveAsync(request, Actors.Manager, Cancel);
     }
 
     [Fact]

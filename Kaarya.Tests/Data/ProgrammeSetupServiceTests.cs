@@ -144,10 +144,11 @@ public abstract class ProgrammeSetupServiceTests(DatabaseProvider provider) : IA
     public async Task A_changed_band_holds_the_decisions_recorded_after_it_and_is_audited_with_its_reason()
     {
         var stored = await StoredCase.CreateAsync(_database, decided: Money.FromRupees(12_000));
+        await stored.Service.ApproveAsync(await stored.RecordAsync(Money.FromRupees(12_000)), Actors.Manager, Cancel);
         await Setup.ChangeBandAsync(new BandInput { Minimum = "2,000", Maximum = "15,000", Reason = "Smaller tranches while the Phase 1 loans are repaid." }, Actors.Manager, Cancel);
         var decisions = new DecisionService(_database, _database.Clock);
 
-        // ₹12,000 stands as decided under the old band; ₹4,000 more would come to ₹16,000, above the new ₹15,000.
+        // ₹12,000 was paid under the old band; ₹4,000 more would come to ₹16,000, above the new ₹15,000.
         var refusal = await Assert.ThrowsAsync<DomainException>(() => decisions.RecordAsync(Immediate(stored, "4,000"), Actors.Staff, Cancel));
         await decisions.RecordAsync(Immediate(stored, "3,000"), Actors.Staff, Cancel);
 

@@ -4,34 +4,40 @@ using Kaarya.Domain.Funding;
 namespace Kaarya.Tests.Domain;
 
 /// <summary>
-/// The band limits what a business receives in a phase, not what one decision says: the immediate
-/// decisions of one business in one phase may come to ₹20,000 at most unless a programme manager
-/// overrides with a reason. The figures are the programme's, worked out by hand.
+/// The band limits what a business receives in a phase, not what one decision says: what was paid
+/// against its earlier decisions in the phase plus a new immediate decision may come to ₹20,000 at
+/// most unless a programme manager overrides with a reason. The figures are the programme's,
+/// worked out by hand.
 /// </summary>
 public class BandInPhaseTests
 {
     private readonly SeedFundCase _given = new();
 
     [Fact]
-    public void A_second_decision_that_brings_the_phase_to_exactly_Rs_20000_needs_no_override()
+    public void A_new_decision_that_brings_the_phase_to_exactly_Rs_20000_needs_no_override()
     {
-        var second = _given.ImmediateDecision(Money.FromRupees(12_000), decidedInPhase: Money.FromRupees(8_000));
+        var first = _given.ImmediateDecision(Money.FromRupees(8_000));
+
+        var second = _given.ImmediateDecision(Money.FromRupees(12_000), before: SeedFundCase.Holding((first, Money.FromRupees(8_000))));
 
         Assert.Equal(Money.FromRupees(12_000), second.Amount);
         Assert.Null(second.OverriddenBy);
     }
 
     [Fact]
-    public void Decisions_stacked_past_Rs_20000_in_a_phase_are_refused_with_the_total()
+    public void Money_paid_and_a_new_decision_past_Rs_20000_are_refused_with_the_total()
     {
+        var first = _given.ImmediateDecision(Money.FromRupees(15_000));
+
         var refusal = Assert.Throws<DomainException>(() =>
-            _given.ImmediateDecision(Money.FromRupees(10_000), decidedInPhase: Money.FromRupees(15_000)));
+            _given.ImmediateDecision(Money.FromRupees(10_000), before: SeedFundCase.Holding((first, Money.FromRupees(15_000)))));
 
         Assert.Equal("outside-band", refusal.Code);
         Assert.Equal("phase-total", refusal.Variant);
         Assert.Equal(
             "With ₹10,000, the immediate decisions for this business in this phase come to ₹25,000, above the programme band's ₹20,000; a programme manager can override with a reason.",
             refusal.Message);
+        Assert.True(first.IsCurrent);
     }
 
     [Fact]
@@ -41,7 +47,7 @@ public class BandInPhaseTests
         var first = _given.ImmediateDecision(Money.FromRupees(20_000));
 
         var refusal = Assert.Throws<DomainException>(() =>
-            _given.ImmediateDecision(Money.FromRupees(15_000), decidedInPhase: first.Amount));
+            _given.ImmediateDecision(Money.FromRupees(15_000), before: SeedFundCase.Holding((first, Money.FromRupees(20_000)))));
 
         Assert.Contains("come to ₹35,000", refusal.Message, StringComparison.Ordinal);
     }
@@ -50,9 +56,10 @@ public class BandInPhaseTests
     public void A_manager_may_take_a_business_past_the_band_in_a_phase_with_a_written_reason()
     {
         var reason = "Her shop burnt down in the market fire; the committee agreed to a second grant.";
+        var first = _given.ImmediateDecision(Money.FromRupees(15_000));
 
         var second = _given.ImmediateDecision(
-            Money.FromRupees(10_000), new BandOverride(Actors.Manager, reason), decidedInPhase: Money.FromRupees(15_000));
+            Money.FromRupees(10_000), new BandOverride(Actors.Manager, reason), SeedFundCase.Holding((first, Money.FromRupees(15_000))));
 
         Assert.Equal(Money.FromRupees(10_000), second.Amount);
         Assert.Equal(Actors.Manager.UserId, second.OverriddenBy);
@@ -62,8 +69,10 @@ public class BandInPhaseTests
     [Fact]
     public void Staff_cannot_override_the_total()
     {
+        var first = _given.ImmediateDecision(Money.FromRupees(15_000));
+
         var refusal = Assert.Throws<DomainException>(() =>
-            _given.ImmediateDecision(Money.FromRupees(10_000), new BandOverride(Actors.Staff, "She needs more."), decidedInPhase: Money.FromRupees(15_000)));
+            _given.ImmediateDecision(Money.FromRupees(10_000), new BandOverride(Actors.Staff, "She needs more."), SeedFundCase.Holding((first, Money.FromRupees(15_000)))));
 
         Assert.Equal("not-manager", refusal.Code);
     }
@@ -76,22 +85,6 @@ public class BandInPhaseTests
         Assert.Equal("outside-band", refusal.Code);
         Assert.Null(refusal.Variant);
         Assert.Equal("₹5,000 is below the programme band ₹8,000–₹20,000; a programme manager can override with a reason.", refusal.Message);
-    }
-
-    [Fact]
-    public void What_a_phase_holds_is_its_immediate_decisions_for_that_business_only()
-    {
-        var decisions = new[]
-        {
-            _given.ImmediateDecision(Money.FromRupees(12_000)),
-            _given.ImmediateDecision(Money.FromRupees(8_000), decidedInPhase: Money.FromRupees(12_000)),
-            _given.DelayedDecision(),
-            _given.NoDisbursementDecision(),
-        };
-
-        Assert.Equal(Money.FromRupees(20_000), DisbursementDecision.DecidedInPhase(decisions, _given.Business.Id, _given.Phase.Id));
-        Assert.Equal(Money.Zero, DisbursementDecision.DecidedInPhase(decisions, _given.Business.Id, _given.PhaseOne.Id));
-        Assert.Equal(Money.Zero, DisbursementDecision.DecidedInPhase(decisions, Guid.NewGuid(), _given.Phase.Id));
     }
 
     [Fact]

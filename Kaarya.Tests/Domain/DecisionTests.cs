@@ -112,7 +112,7 @@ public class DecisionTests
     {
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Immediate(
             _given.Business, _given.Phase, stocktaking: null!, _given.RiskAssessment,
-            Money.FromRupees(15_000), DisbursementBand.Default, Money.Zero, Days.Decided, Actors.Staff));
+            Money.FromRupees(15_000), DisbursementBand.Default, DecisionsInPhase.None, Days.Decided, Actors.Staff));
 
         Assert.Equal("no-stocktaking", refusal.Code);
         Assert.Contains("record the stocktaking first", refusal.Message, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public class DecisionTests
 
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Immediate(
             _given.Business, _given.Phase, otherStocktaking, _given.RiskAssessment,
-            Money.FromRupees(15_000), DisbursementBand.Default, Money.Zero, Days.Decided, Actors.Staff));
+            Money.FromRupees(15_000), DisbursementBand.Default, DecisionsInPhase.None, Days.Decided, Actors.Staff));
 
         Assert.Equal("no-stocktaking", refusal.Code);
         Assert.Contains("4P stocktaking of Rupali's poultry in Renewed phase 2013–14", refusal.Message, StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public class DecisionTests
 
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Immediate(
             _given.Business, _given.Phase, phaseOneStocktaking, _given.RiskAssessment,
-            Money.FromRupees(15_000), DisbursementBand.Default, Money.Zero, Days.Decided, Actors.Staff));
+            Money.FromRupees(15_000), DisbursementBand.Default, DecisionsInPhase.None, Days.Decided, Actors.Staff));
 
         Assert.Equal("no-stocktaking", refusal.Code);
     }
@@ -148,7 +148,7 @@ public class DecisionTests
     {
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.NoDisbursement(
             _given.Business, _given.Phase, _given.Stocktaking, riskAssessment: null!,
-            "She is moving away.", Days.Decided, Actors.Staff));
+            "She is moving away.", Days.Decided, Actors.Staff, DecisionsInPhase.None));
 
         Assert.Equal("no-risk-assessment", refusal.Code);
         Assert.Contains("record the risk assessment first", refusal.Message, StringComparison.Ordinal);
@@ -161,7 +161,7 @@ public class DecisionTests
 
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Immediate(
             _given.Business, _given.Phase, _given.Stocktaking, otherAssessment,
-            Money.FromRupees(15_000), DisbursementBand.Default, Money.Zero, Days.Decided, Actors.Staff));
+            Money.FromRupees(15_000), DisbursementBand.Default, DecisionsInPhase.None, Days.Decided, Actors.Staff));
 
         Assert.Equal("no-risk-assessment", refusal.Code);
     }
@@ -176,7 +176,7 @@ public class DecisionTests
 
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Delayed(
             _given.Business, _given.Phase, _given.Stocktaking, phaseOneAssessment,
-            "Talk with her family first.", Days.Decided.AddDays(30), "Her mother", Days.Decided, Actors.Staff));
+            "Talk with her family first.", Days.Decided.AddDays(30), "Her mother", Days.Decided, Actors.Staff, DecisionsInPhase.None));
 
         Assert.Equal("no-risk-assessment", refusal.Code);
     }
@@ -196,7 +196,7 @@ public class DecisionTests
     {
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Immediate(
             _given.Business, _given.Phase, _given.Stocktaking, _given.RiskAssessment,
-            Money.FromRupees(15_000), DisbursementBand.Default, Money.Zero, Days.Decided, Actors.Mentor));
+            Money.FromRupees(15_000), DisbursementBand.Default, DecisionsInPhase.None, Days.Decided, Actors.Mentor));
 
         Assert.Equal("not-staff", refusal.Code);
     }
@@ -219,7 +219,7 @@ public class DecisionTests
     {
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Delayed(
             _given.Business, _given.Phase, _given.Stocktaking, _given.RiskAssessment,
-            "Talk with her family first.", followUpOn: null, "Her husband", Days.Decided, Actors.Staff));
+            "Talk with her family first.", followUpOn: null, "Her husband", Days.Decided, Actors.Staff, DecisionsInPhase.None));
 
         Assert.Equal("no-follow-up", refusal.Code);
         Assert.Contains("follow-up date", refusal.Message, StringComparison.Ordinal);
@@ -230,7 +230,7 @@ public class DecisionTests
     {
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Delayed(
             _given.Business, _given.Phase, _given.Stocktaking, _given.RiskAssessment,
-            "Talk with her family first.", followUpOn: Days.Decided, "Her husband", Days.Decided, Actors.Staff));
+            "Talk with her family first.", followUpOn: Days.Decided, "Her husband", Days.Decided, Actors.Staff, DecisionsInPhase.None));
 
         Assert.Equal("follow-up-past", refusal.Code);
     }
@@ -240,7 +240,7 @@ public class DecisionTests
     {
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Delayed(
             _given.Business, _given.Phase, _given.Stocktaking, _given.RiskAssessment,
-            "", Days.Decided.AddDays(30), "Her husband", Days.Decided, Actors.Staff));
+            "", Days.Decided.AddDays(30), "Her husband", Days.Decided, Actors.Staff, DecisionsInPhase.None));
 
         Assert.Equal("required", refusal.Code);
     }
@@ -250,7 +250,7 @@ public class DecisionTests
     {
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.Delayed(
             _given.Business, _given.Phase, _given.Stocktaking, _given.RiskAssessment,
-            "Talk with her family first.", Days.Decided.AddDays(30), "  ", Days.Decided, Actors.Staff));
+            "Talk with her family first.", Days.Decided.AddDays(30), "  ", Days.Decided, Actors.Staff, DecisionsInPhase.None));
 
         Assert.Equal("required", refusal.Code);
         Assert.Contains("Who must take part", refusal.Message, StringComparison.Ordinal);
@@ -289,7 +289,7 @@ public class DecisionTests
     public void A_no_disbursement_decision_without_a_reason_is_refused()
     {
         var refusal = Assert.Throws<DomainException>(() => DisbursementDecision.NoDisbursement(
-            _given.Business, _given.Phase, _given.Stocktaking, _given.RiskAssessment, "", Days.Decided, Actors.Staff));
+            _given.Business, _given.Phase, _given.Stocktaking, _given.RiskAssessment, "", Days.Decided, Actors.Staff, DecisionsInPhase.None));
 
         Assert.Equal("required", refusal.Code);
     }

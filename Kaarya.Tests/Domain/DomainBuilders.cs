@@ -312,21 +312,25 @@ public sealed class SeedFundCase
             .Named("Asma's tailoring", BusinessType.Tailoring)
             .Build();
 
-    /// <summary>An immediate decision of the case's business; <paramref name="decidedInPhase"/> is what its earlier immediate decisions in the phase come to.</summary>
-    public DisbursementDecision ImmediateDecision(Money amount, BandOverride? bandOverride = null, Money decidedInPhase = default) =>
+    /// <summary>An immediate decision of the case's business; <paramref name="before"/> is what the business already has in the phase.</summary>
+    public DisbursementDecision ImmediateDecision(Money amount, BandOverride? bandOverride = null, DecisionsInPhase? before = null, DateOnly? on = null) =>
         DisbursementDecision.Immediate(
-            Business, Phase, Stocktaking, RiskAssessment, amount, DisbursementBand.Default, decidedInPhase, Days.Decided, Actors.Staff, bandOverride);
+            Business, Phase, Stocktaking, RiskAssessment, amount, DisbursementBand.Default, before ?? DecisionsInPhase.None, on ?? Days.Decided, Actors.Staff, bandOverride);
 
-    public DisbursementDecision DelayedDecision() =>
+    public DisbursementDecision DelayedDecision(DecisionsInPhase? before = null) =>
         DisbursementDecision.Delayed(
             Business, Phase, Stocktaking, RiskAssessment,
             "Her husband objects to the business; talk with the family first.",
-            Days.Decided.AddDays(30), "Her husband and mother-in-law", Days.Decided, Actors.Staff);
+            Days.Decided.AddDays(30), "Her husband and mother-in-law", Days.Decided, Actors.Staff, before ?? DecisionsInPhase.None);
 
-    public DisbursementDecision NoDisbursementDecision() =>
+    public DisbursementDecision NoDisbursementDecision(DecisionsInPhase? before = null) =>
         DisbursementDecision.NoDisbursement(
             Business, Phase, Stocktaking, RiskAssessment,
-            "She has chosen to take up work in Kolkata this year.", Days.Decided, Actors.Staff);
+            "She has chosen to take up work in Kolkata this year.", Days.Decided, Actors.Staff, before ?? DecisionsInPhase.None);
+
+    /// <summary>The business's decisions in the phase, with what was paid against each (nothing unless said).</summary>
+    public static DecisionsInPhase Holding(params (DisbursementDecision Decision, Money Paid)[] decisions) =>
+        new(decisions.Select(d => d.Decision), decisions.ToDictionary(d => d.Decision.Id, d => d.Paid));
 
     /// <summary>A tranche recorded against a decision, by default by field staff, in cash, on <see cref="Days.Paid"/>.</summary>
     public DisbursementRequest Request(

@@ -17,6 +17,13 @@ internal sealed class DisbursementDecisionConfiguration : IEntityTypeConfigurati
         builder.HasOne<Stocktaking>().WithMany().HasForeignKey(d => d.StocktakingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RiskAssessment>().WithMany().HasForeignKey(d => d.RiskAssessmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.BusinessId, d.PhaseId });
+
+        // One current decision per business and phase, whatever runs at once: decisions of a
+        // business in a phase form one chain, with one first link and no link replaced twice.
+        builder.HasOne<DisbursementDecision>().WithMany().HasForeignKey(d => d.SupersedesId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DisbursementDecision>().WithMany().HasForeignKey(d => d.SupersededById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.SupersedesId).IsUnique();
+        builder.HasIndex(d => new { d.BusinessId, d.PhaseId }, "IX_DisbursementDecisions_FirstInPhase").IsUnique().HasFilter("\"SupersedesId\" IS NULL");
         builder.Property(d => d.DecidedBy).HasMaxLength(TextLimits.UserId);
         builder.Property(d => d.OverriddenBy).HasMaxLength(TextLimits.UserId);
         builder.Property(d => d.MustTakePart).HasMaxLength(TextLimits.Line);
@@ -25,6 +32,7 @@ internal sealed class DisbursementDecisionConfiguration : IEntityTypeConfigurati
         builder.Property(d => d.DiscussionRecordedBy).HasMaxLength(TextLimits.UserId);
         builder.Ignore(d => d.AllowsDisbursement);
         builder.Ignore(d => d.IsFollowUpOpen);
+        builder.Ignore(d => d.IsCurrent);
         builder.HasAuditColumns();
     }
 }

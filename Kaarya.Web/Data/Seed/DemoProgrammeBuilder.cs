@@ -362,12 +362,12 @@ internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileS
             var risks = record.Lookup(_riskAssessments, seed.RiskAssessment, "riskAssessment", "risk assessment");
             var by = record.Lookup(_people, seed.By, "by", "person");
             var on = record.Date(seed.DecidedOn, "decidedOn");
-            var decidedInPhase = DisbursementDecision.DecidedInPhase(_decisions.Values, business.Id, phase.Id);
+            var before = DecisionsInPhase.BeforeAnyPayment(_decisions.Values, business.Id, phase.Id);
             var decision = record.Choice<DecisionKind>(seed.Kind, "kind") switch
             {
-                DecisionKind.Immediate => record.Apply(() => DisbursementDecision.Immediate(business, phase, stocktaking, risks, record.Amount(seed.Amount, "amount"), _programme!.Band, decidedInPhase, on, by, note: SeedRecord.OptionalText(seed.Reason)), "amount"),
-                DecisionKind.Delayed => record.Apply(() => DisbursementDecision.Delayed(business, phase, stocktaking, risks, SeedRecord.OptionalText(seed.Reason), record.OptionalDate(seed.FollowUpOn, "followUpOn"), SeedRecord.OptionalText(seed.MustTakePart), on, by)),
-                _ => record.Apply(() => DisbursementDecision.NoDisbursement(business, phase, stocktaking, risks, SeedRecord.OptionalText(seed.Reason), on, by)),
+                DecisionKind.Immediate => record.Apply(() => DisbursementDecision.Immediate(business, phase, stocktaking, risks, record.Amount(seed.Amount, "amount"), _programme!.Band, before, on, by, note: SeedRecord.OptionalText(seed.Reason)), "amount"),
+                DecisionKind.Delayed => record.Apply(() => DisbursementDecision.Delayed(business, phase, stocktaking, risks, SeedRecord.OptionalText(seed.Reason), record.OptionalDate(seed.FollowUpOn, "followUpOn"), SeedRecord.OptionalText(seed.MustTakePart), on, by, before)),
+                _ => record.Apply(() => DisbursementDecision.NoDisbursement(business, phase, stocktaking, risks, SeedRecord.OptionalText(seed.Reason), on, by, before)),
             };
             _decisions[record.Text(seed.Key, "key")] = decision;
             db.DisbursementDecisions.Add(decision);

@@ -67,13 +67,21 @@ public sealed class ApprovalInbox(IDbContextFactory<KaaryaDbContext> contexts, A
                 PaidInPhasePaise = db.LedgerEntries.Where(e => e.BusinessId == r.BusinessId && e.PhaseId == r.PhaseId).Sum(e => e.AmountPaise),
             }).ToListAsync(cancellationToken);
 
-        // What each business's immediate decisions in the phase come to, as the band counts it.
+        // What each business's decisions hold in the phase, as the band counts it (DecisionsInPhase).
         var businesses = rows.Select(r => r.BusinessId).Distinct().ToList();
         var decisions = await db.DisbursementDecisions.AsNoTracking().Where(d => businesses.Contains(d.BusinessId)).ToListAsync(cancellationToken);
+        var paidAgainst = (await db.LedgerEntries.AsNoTracking()
+                .Where(e => businesses.Contains(e.BusinessId))
+                .GroupBy(e => e.DecisionId)
+                .Select(g => new { DecisionId = g.Key, Paise = g.Sum(e => e.AmountPaise) })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(p => p.DecisionId, p => Money.FromPaise(p.Paise));
+        Money HeldInPhase(Guid businessId, Guid phaseId) =>
+            new DecisionsInPhase(decisions.Where(d => d.BusinessId == businessId && d.PhaseId == phaseId), paidAgainst).Committed;
 
         // Few requests wait at once; SQLite cannot order by an instant, so they are put in order here.
         return rows.OrderBy(r => r.RecordedAt).Select(r => new PendingRequest(
             r.Id, r.Code, r.Business, r.Amount, r.ValueDate, r.Method, r.Reference, r.RecordedBy, r.RecordedAt, r.Decided, Money.FromPaise(r.PaidPaise),
-            r.Phase, DisbursementDecision.DecidedInPhase(decisions, r.BusinessId, r.PhaseId), Money.FromPaise(r.PaidInPhasePaise))).ToList();
+            r.Phase, HeldInPhase(r.BusinessId, r.PhaseId), Money.FromPaise(r.PaidInPhasePaise))).ToList();
     }
 }

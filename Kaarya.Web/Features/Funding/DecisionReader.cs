@@ -21,12 +21,14 @@ public sealed record DecisionRow(
     Money Paid,
     DateOnly? DiscussedOn,
     string DiscussedWith,
-    string DiscussionOutcome)
+    string DiscussionOutcome,
+    DateOnly? ReplacedOn)
 {
     /// <summary>A delayed decision still waiting for its family discussion.</summary>
     public bool AwaitsDiscussion => Kind == DecisionKind.Delayed && DiscussedOn is null;
 
-    public Money StillToPay => Kind == DecisionKind.Immediate && Amount > Paid ? Amount - Paid : Money.Zero;
+    /// <summary>What can still be asked for: nothing once a later decision has replaced this one.</summary>
+    public Money StillToPay => ReplacedOn is null && Kind == DecisionKind.Immediate && Amount > Paid ? Amount - Paid : Money.Zero;
 }
 
 /// <summary>A disbursement request as the business page lists it: waiting, posted as an entry, or rejected with the reason.</summary>
@@ -59,7 +61,7 @@ public sealed class DecisionReader(IDbContextFactory<KaaryaDbContext> contexts, 
         return rows.Select(r => new DecisionRow(
             r.Decision.Id, r.Decision.Kind, r.Decision.Amount, r.Decision.DecidedOn, r.Decision.DecidedBy, r.Decision.Reason,
             r.Decision.FollowUpOn, r.Decision.MustTakePart, r.Decision.OverrideReason, Money.FromPaise(r.PaidPaise),
-            r.Decision.DiscussedOn, r.Decision.DiscussedWith, r.Decision.DiscussionOutcome)).ToList();
+            r.Decision.DiscussedOn, r.Decision.DiscussedWith, r.Decision.DiscussionOutcome, r.Decision.SupersededOn)).ToList();
     }
 
     /// <summary>Every request against the business's decisions, newest first.</summary>

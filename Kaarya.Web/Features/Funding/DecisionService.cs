@@ -53,19 +53,29 @@ public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts,
         var risks = await db.RiskAssessments.SingleOrDefaultAsync(r => r.Id == input.RiskAssessmentId, cancellationToken);
         var decidedOn = input.DecidedOn!.Value;
 
-        var decidedInPhase = await DecidedInPhaseAsync(db, business.Id, phase.Id, cancellationToken);
+        var before = await InPhaseAsync(db, business.Id, phase.Id, cancellationToken);
         var band = await BandAsync(db, phase.ProgrammeId, cancellationToken);
 
         var decision = input.Kind switch
         {
             DecisionKind.Immediate => DisbursementDecision.Immediate(
-                business, phase, stocktaking!, risks!, Money.Parse(input.Amount), band, decidedInPhase, decidedOn, actor,
+                business, phase, stocktaking!, risks!, Money.Parse(input.Amount), band, before, decidedOn, actor,
                 string.IsNullOrWhiteSpace(input.OverrideReason) ? null : new BandOverride(actor, input.OverrideReason), input.Reason),
-            DecisionKind.Delayed => DisbursementDecision.Delayed(business, phase, stocktaking!, risks!, input.Reason, input.FollowUpOn, input.MustTakePart, decidedOn, actor),
-            _ => DisbursementDecision.NoDisbursement(business, phase, stocktaking!, risks!, input.Reason, decidedOn, actor),
+            DecisionKind.Delayed => DisbursementDecision.Delayed(business, phase, stocktaking!, risks!, input.Reason, input.FollowUpOn, input.MustTakePart, decidedOn, actor, before),
+            _ => DisbursementDecision.NoDisbursement(business, phase, stocktaking!, risks!, input.Reason, decidedOn, actor, before),
         };
         db.DisbursementDecisions.Add(decision);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException error) when (error.IsDuplicateKey())
+        {
+            // Two decisions for one business in one phase at the same moment: the database's
+            // keys let one replace the current decision, never both.
+            throw new DomainException("decision-race", "Someone else recorded a decision for this business at the same moment; reload to see it.");
+        }
+
         return decision.Id;
     }
 
@@ -99,13 +109,21 @@ public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts,
         return new DisbursementBand(band.BandMinimum, band.BandMaximum);
     }
 
-    /// <summary>What the business's immediate decisions in the phase already come to (<see cref="DisbursementDecision.DecidedInPhase"/>).</summary>
-    public static async Task<Money> DecidedInPhaseAsync(KaaryaDbContext db, Guid businessId, Guid phaseId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The business's decisions in the phase, tracked (the current one is replaced by the next), with
+    /// what was paid against each (<see cref="DecisionsInPhase"/>).
+    /// </summary>
+    public static async Task<DecisionsInPhase> InPhaseAsync(KaaryaDbContext db, Guid businessId, Guid phaseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var decisions = await db.DisbursementDecisions.AsNoTracking()
+        var decisions = await db.DisbursementDecisions
             .Where(d => d.BusinessId == businessId && d.PhaseId == phaseId)
             .ToListAsync(cancellationToken);
-        return DisbursementDecision.DecidedInPhase(decisions, businessId, phaseId);
+        var paid = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.BusinessId == businessId && e.PhaseId == phaseId)
+            .GroupBy(e => e.DecisionId)
+            .Select(g => new { DecisionId = g.Key, Paise = g.Sum(e => e.AmountPaise) })
+            .ToListAsync(cancellationToken);
+        return new DecisionsInPhase(decisions, paid.ToDictionary(p => p.DecisionId, p => Money.FromPaise(p.Paise)));
     }
 }

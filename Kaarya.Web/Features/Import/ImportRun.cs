@@ -48,6 +48,8 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, DateTimeOff
     private static readonly Dictionary<string, string> DecisionRefusalColumns = new(StringComparer.Ordinal)
     {
         ["outside-phase"] = D.DecidedOn,
+        ["decision-before-current"] = D.DecidedOn,
+        ["phase-closed"] = D.Phase,
         ["not-staff"] = D.DecidedBy,
         ["not-manager"] = D.DecidedBy,
         ["business-closed"] = D.Business,
@@ -310,13 +312,14 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, DateTimeOff
             DisbursementDecision? decision;
             try
             {
+                var before = DecisionsInPhase.BeforeAnyPayment(_decisions.Values, business.Id, phase.Id);
                 decision = kind switch
                 {
                     DecisionKind.Immediate => DisbursementDecision.Immediate(
-                        business, phase, stocktaking, assessment, amount!.Value, _programme!.Band, DisbursementDecision.DecidedInPhase(_decisions.Values, business.Id, phase.Id), decidedOn.Value, decidedBy,
+                        business, phase, stocktaking, assessment, amount!.Value, _programme!.Band, before, decidedOn.Value, decidedBy,
                         overrideReason.Length == 0 ? null : new BandOverride(decidedBy, overrideReason), reason),
-                    DecisionKind.Delayed => DisbursementDecision.Delayed(business, phase, stocktaking, assessment, reason, followUpOn, mustTakePart, decidedOn.Value, decidedBy),
-                    _ => DisbursementDecision.NoDisbursement(business, phase, stocktaking, assessment, reason, decidedOn.Value, decidedBy),
+                    DecisionKind.Delayed => DisbursementDecision.Delayed(business, phase, stocktaking, assessment, reason, followUpOn, mustTakePart, decidedOn.Value, decidedBy, before),
+                    _ => DisbursementDecision.NoDisbursement(business, phase, stocktaking, assessment, reason, decidedOn.Value, decidedBy, before),
                 };
             }
             catch (DomainException refused)

@@ -118,7 +118,7 @@ internal sealed class ProgrammeGenerator(IDbContextFactory<KaaryaDbContext> cont
         if (roll < 85)
         {
             var amount = Money.FromRupees(8_000 + (500 * random.Next(0, 25)));
-            var decision = DisbursementDecision.Immediate(business, phase, stocktaking, risks, amount, DisbursementBand.Default, decidedInPhase: Money.Zero, on, staff);
+            var decision = DisbursementDecision.Immediate(business, phase, stocktaking, risks, amount, DisbursementBand.Default, DecisionsInPhase.None, on, staff);
             var funder = _funders[_payable.Count % _funders.Length];
             _payable.Add(new FundedDecision(decision, funder, phase));
             _decided[(funder.Id, phase.Id)] = _decided.GetValueOrDefault((funder.Id, phase.Id)) + amount;
@@ -126,8 +126,8 @@ internal sealed class ProgrammeGenerator(IDbContextFactory<KaaryaDbContext> cont
         }
 
         return roll < 95
-            ? DisbursementDecision.Delayed(business, phase, stocktaking, risks, "Her husband has not agreed yet.", on.AddDays(random.Next(30, 60)), "Her husband and mother-in-law", on, staff)
-            : DisbursementDecision.NoDisbursement(business, phase, stocktaking, risks, "She has taken up a job and paused the plan.", on, staff);
+            ? DisbursementDecision.Delayed(business, phase, stocktaking, risks, "Her husband has not agreed yet.", on.AddDays(random.Next(30, 60)), "Her husband and mother-in-law", on, staff, DecisionsInPhase.None)
+            : DisbursementDecision.NoDisbursement(business, phase, stocktaking, risks, "She has taken up a job and paused the plan.", on, staff, DecisionsInPhase.None);
     }
 
     /// <summary>About 80% running, 12% paused, 8% closed, changed after the decision.</summary>

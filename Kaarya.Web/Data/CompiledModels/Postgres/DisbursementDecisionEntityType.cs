@@ -24,9 +24,10 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 "Kaarya.Domain.Funding.DisbursementDecision",
                 typeof(DisbursementDecision),
                 baseEntityType,
-                propertyCount: 22,
-                foreignKeyCount: 4,
-                unnamedIndexCount: 4,
+                propertyCount: 25,
+                foreignKeyCount: 6,
+                unnamedIndexCount: 6,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -200,6 +201,30 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             stocktakingId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var supersededById = runtimeEntityType.AddProperty(
+                "SupersededById",
+                typeof(Guid?),
+                propertyInfo: typeof(DisbursementDecision).GetProperty("SupersededById", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DisbursementDecision).GetField("<SupersededById>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            supersededById.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var supersededOn = runtimeEntityType.AddProperty(
+                "SupersededOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(DisbursementDecision).GetProperty("SupersededOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DisbursementDecision).GetField("<SupersededOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            supersededOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var supersedesId = runtimeEntityType.AddProperty(
+                "SupersedesId",
+                typeof(Guid?),
+                propertyInfo: typeof(DisbursementDecision).GetProperty("SupersedesId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DisbursementDecision).GetField("<SupersedesId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            supersedesId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",
                 typeof(DateTimeOffset?),
@@ -232,7 +257,20 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 new[] { stocktakingId });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { supersededById });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { supersedesId },
+                unique: true);
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { businessId, phaseId });
+
+            var iX_DisbursementDecisions_FirstInPhase = runtimeEntityType.AddIndex(
+                new[] { businessId, phaseId },
+                name: "IX_DisbursementDecisions_FirstInPhase",
+                unique: true);
+            iX_DisbursementDecisions_FirstInPhase.AddAnnotation("Relational:Filter", "\"SupersedesId\" IS NULL");
 
             return runtimeEntityType;
         }
@@ -277,6 +315,26 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Restrict,
                 required: true);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SupersededById") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey6(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SupersedesId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
 
             return runtimeForeignKey;
         }

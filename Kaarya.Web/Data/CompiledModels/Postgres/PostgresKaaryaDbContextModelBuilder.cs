@@ -12,7 +12,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
     public partial class PostgresKaaryaDbContextModel
     {
         private PostgresKaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f75862ee-a2b7-4f5c-97ce-5620317117c8"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("553ee7ea-4fb1-4e98-9367-feb7a7b1ddd3"), entityTypeCount: 42)
         {
         }
 
@@ -76,6 +76,8 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
             DisbursementDecisionEntityType.CreateForeignKey2(disbursementDecision, phase);
             DisbursementDecisionEntityType.CreateForeignKey3(disbursementDecision, riskAssessment);
             DisbursementDecisionEntityType.CreateForeignKey4(disbursementDecision, stocktaking);
+            DisbursementDecisionEntityType.CreateForeignKey5(disbursementDecision, disbursementDecision);
+            DisbursementDecisionEntityType.CreateForeignKey6(disbursementDecision, disbursementDecision);
             DisbursementRequestEntityType.CreateForeignKey1(disbursementRequest, business);
             DisbursementRequestEntityType.CreateForeignKey2(disbursementRequest, disbursementDecision);
             DisbursementRequestEntityType.CreateForeignKey3(disbursementRequest, funder);

@@ -23,9 +23,10 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 "Kaarya.Domain.Funding.DisbursementDecision",
                 typeof(DisbursementDecision),
                 baseEntityType,
-                propertyCount: 22,
-                foreignKeyCount: 4,
-                unnamedIndexCount: 4,
+                propertyCount: 25,
+                foreignKeyCount: 6,
+                unnamedIndexCount: 6,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -178,6 +179,27 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(DisbursementDecision).GetField("<StocktakingId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
 
+            var supersededById = runtimeEntityType.AddProperty(
+                "SupersededById",
+                typeof(Guid?),
+                propertyInfo: typeof(DisbursementDecision).GetProperty("SupersededById", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DisbursementDecision).GetField("<SupersededById>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var supersededOn = runtimeEntityType.AddProperty(
+                "SupersededOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(DisbursementDecision).GetProperty("SupersededOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DisbursementDecision).GetField("<SupersededOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var supersedesId = runtimeEntityType.AddProperty(
+                "SupersedesId",
+                typeof(Guid?),
+                propertyInfo: typeof(DisbursementDecision).GetProperty("SupersedesId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DisbursementDecision).GetField("<SupersedesId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",
                 typeof(DateTimeOffset?),
@@ -207,7 +229,20 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 new[] { stocktakingId });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { supersededById });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { supersedesId },
+                unique: true);
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { businessId, phaseId });
+
+            var iX_DisbursementDecisions_FirstInPhase = runtimeEntityType.AddIndex(
+                new[] { businessId, phaseId },
+                name: "IX_DisbursementDecisions_FirstInPhase",
+                unique: true);
+            iX_DisbursementDecisions_FirstInPhase.AddAnnotation("Relational:Filter", "\"SupersedesId\" IS NULL");
 
             return runtimeEntityType;
         }
@@ -252,6 +287,26 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Restrict,
                 required: true);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SupersededById") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey6(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SupersedesId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
 
             return runtimeForeignKey;
         }

@@ -11,7 +11,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
     public partial class KaaryaDbContextModel
     {
         private KaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9d2dec42-3c9c-408f-a1a5-1259559bb02e"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("8616d7c3-1438-4a2f-8827-25d008f55f43"), entityTypeCount: 42)
         {
         }
 
@@ -75,6 +75,8 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
             DisbursementDecisionEntityType.CreateForeignKey2(disbursementDecision, phase);
             DisbursementDecisionEntityType.CreateForeignKey3(disbursementDecision, riskAssessment);
             DisbursementDecisionEntityType.CreateForeignKey4(disbursementDecision, stocktaking);
+            DisbursementDecisionEntityType.CreateForeignKey5(disbursementDecision, disbursementDecision);
+            DisbursementDecisionEntityType.CreateForeignKey6(disbursementDecision, disbursementDecision);
             DisbursementRequestEntityType.CreateForeignKey1(disbursementRequest, business);
             DisbursementRequestEntityType.CreateForeignKey2(disbursementRequest, disbursementDecision);
             DisbursementRequestEntityType.CreateForeignKey3(disbursementRequest, funder);

@@ -447,6 +447,15 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                     b.Property<Guid>("StocktakingId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SupersededOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -462,7 +471,16 @@ namespace Kaarya.Web.Data.Migrations.Postgres
 
                     b.HasIndex("StocktakingId");
 
+                    b.HasIndex("SupersededById");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
+
                     b.HasIndex("BusinessId", "PhaseId");
+
+                    b.HasIndex(new[] { "BusinessId", "PhaseId" }, "IX_DisbursementDecisions_FirstInPhase")
+                        .IsUnique()
+                        .HasFilter("\"SupersedesId\" IS NULL");
 
                     b.ToTable("DisbursementDecisions");
                 });
@@ -1785,6 +1803,16 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                         .HasForeignKey("StocktakingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Kaarya.Domain.Funding.DisbursementDecision", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kaarya.Domain.Funding.DisbursementDecision", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Kaarya.Domain.Funding.DisbursementRequest", b =>

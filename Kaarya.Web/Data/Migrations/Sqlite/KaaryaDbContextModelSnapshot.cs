@@ -440,6 +440,15 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("StocktakingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SupersededOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -455,7 +464,16 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StocktakingId");
 
+                    b.HasIndex("SupersededById");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
+
                     b.HasIndex("BusinessId", "PhaseId");
+
+                    b.HasIndex(new[] { "BusinessId", "PhaseId" }, "IX_DisbursementDecisions_FirstInPhase")
+                        .IsUnique()
+                        .HasFilter("\"SupersedesId\" IS NULL");
 
                     b.ToTable("DisbursementDecisions");
                 });
@@ -1768,6 +1786,16 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                         .HasForeignKey("StocktakingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Kaarya.Domain.Funding.DisbursementDecision", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kaarya.Domain.Funding.DisbursementDecision", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Kaarya.Domain.Funding.DisbursementRequest", b =>
