@@ -70,12 +70,7 @@ public sealed class ApprovalInbox(IDbContextFactory<KaaryaDbContext> contexts, A
         // What each business's decisions hold in the phase, as the band counts it (DecisionsInPhase).
         var businesses = rows.Select(r => r.BusinessId).Distinct().ToList();
         var decisions = await db.DisbursementDecisions.AsNoTracking().Where(d => businesses.Contains(d.BusinessId)).ToListAsync(cancellationToken);
-        var paidAgainst = (await db.LedgerEntries.AsNoTracking()
-                .Where(e => businesses.Contains(e.BusinessId))
-                .GroupBy(e => e.DecisionId)
-                .Select(g => new { DecisionId = g.Key, Paise = g.Sum(e => e.AmountPaise) })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(p => p.DecisionId, p => Money.FromPaise(p.Paise));
+        var paidAgainst = await db.LedgerEntries.Where(e => businesses.Contains(e.BusinessId)).NetByDecisionAsync(cancellationToken);
         Money HeldInPhase(Guid businessId, Guid phaseId) =>
             new DecisionsInPhase(decisions.Where(d => d.BusinessId == businessId && d.PhaseId == phaseId), paidAgainst).Committed;
 

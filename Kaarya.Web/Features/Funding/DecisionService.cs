@@ -119,11 +119,7 @@ public sealed class DecisionService(IDbContextFactory<KaaryaDbContext> contexts,
         var decisions = await db.DisbursementDecisions
             .Where(d => d.BusinessId == businessId && d.PhaseId == phaseId)
             .ToListAsync(cancellationToken);
-        var paid = await db.LedgerEntries.AsNoTracking()
-            .Where(e => e.BusinessId == businessId && e.PhaseId == phaseId)
-            .GroupBy(e => e.DecisionId)
-            .Select(g => new { DecisionId = g.Key, Paise = g.Sum(e => e.AmountPaise) })
-            .ToListAsync(cancellationToken);
-        return new DecisionsInPhase(decisions, paid.ToDictionary(p => p.DecisionId, p => Money.FromPaise(p.Paise)));
+        var paid = await db.LedgerEntries.Where(e => e.BusinessId == businessId && e.PhaseId == phaseId).NetByDecisionAsync(cancellationToken);
+        return new DecisionsInPhase(decisions, paid);
     }
 }

@@ -181,12 +181,7 @@ public sealed class ProgrammeSetup(IDbContextFactory<KaaryaDbContext> contexts, 
             .Where(r => r.FunderId == funderId && r.PhaseId == phaseId && r.Status == RequestStatus.Pending)
             .Select(r => r.Amount).ToListAsync(cancellationToken);
         var decisions = await db.DisbursementDecisions.AsNoTracking().Where(d => d.PhaseId == phaseId).ToListAsync(cancellationToken);
-        var paidAgainst = (await db.LedgerEntries.AsNoTracking()
-                .Where(e => e.PhaseId == phaseId)
-                .GroupBy(e => e.DecisionId)
-                .Select(g => new { DecisionId = g.Key, Paise = g.Sum(e => e.AmountPaise) })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(p => p.DecisionId, p => Money.FromPaise(p.Paise));
+        var paidAgainst = await db.LedgerEntries.Where(e => e.PhaseId == phaseId).NetByDecisionAsync(cancellationToken);
         var others = await db.FunderBudgets.AsNoTracking().Where(b => b.PhaseId == phaseId && b.FunderId != funderId).Select(b => b.Amount).ToListAsync(cancellationToken);
         return new BudgetCommitments(paid + Money.Sum(waiting), DecisionsInPhase.CommittedInPhase(decisions, paidAgainst), Money.Sum(others));
     }
