@@ -58,6 +58,7 @@ public static class KaaryaServices
         services.AddScoped<DecisionRegister>();
         services.AddScoped<FunderDirectory>();
         services.AddScoped<ProgrammeSetup>();
+        services.AddScoped<BusinessStatusService>();
         services.AddScoped<SetupState>();
         services.AddSingleton<FundingTotals>();
         services.AddScoped<DisbursementService>();

@@ -70,7 +70,10 @@ public sealed class Business : AuditableEntity
 
     public DateOnly StatusChangedOn { get; private set; }
 
-    /// <summary>Why the business was paused or closed; empty while it runs.</summary>
+    /// <summary>The cause, from the programme's list, of the pause or closure; empty while it runs.</summary>
+    public string? StatusCause { get; private set; }
+
+    /// <summary>What happened, in the staff's words; empty while it runs.</summary>
     public string? StatusReason { get; private set; }
 
     /// <summary>Every stage assessment, oldest first. Assessments are added, never replaced.</summary>
@@ -90,31 +93,48 @@ public sealed class Business : AuditableEntity
         return assessment;
     }
 
-    public void Pause(DateOnly on, string reason)
+    /// <summary>Pauses the business, for a cause from the programme's list and a note of what happened.</summary>
+    public void Pause(DateOnly on, BusinessStatusCause cause, string note = "")
     {
         Rule.Require(Status == BusinessStatus.Running, "not-running", $"Only a running business can be paused; this one is {Status.ToString().ToLowerInvariant()}.");
-        ChangeStatus(BusinessStatus.Paused, on, Rule.RequiredText(reason, "The reason for pausing", TextLimits.Line));
+        ChangeStatus(BusinessStatus.Paused, on, cause, note);
     }
 
     public void Resume(DateOnly on)
     {
         Rule.Require(Status == BusinessStatus.Paused, "not-paused", "Only a paused business can resume.");
-        ChangeStatus(BusinessStatus.Running, on, reason: null);
+        ChangeStatus(BusinessStatus.Running, on, cause: null, note: string.Empty);
     }
 
-    /// <summary>Closes the business for good; a closed business keeps its whole history.</summary>
-    public void Close(DateOnly on, string reason)
+    /// <summary>
+    /// Closes the business for good; it keeps its whole history and takes no new decision or request
+    /// for money. Not while a request for its money waits for approval: that is decided first.
+    /// </summary>
+    public void Close(DateOnly on, BusinessStatusCause cause, string note = "", bool requestWaiting = false)
     {
         Rule.Require(Status != BusinessStatus.Closed, "already-closed", "This business is already closed.");
-        ChangeStatus(BusinessStatus.Closed, on, Rule.RequiredText(reason, "The reason for closing", TextLimits.Line));
+        Rule.Require(!requestWaiting, "close-request-waiting",
+            $"A request for {Name}'s money waits for approval; approve or reject it before closing the business.");
+        ChangeStatus(BusinessStatus.Closed, on, cause, note);
     }
 
-    private void ChangeStatus(BusinessStatus status, DateOnly on, string? reason)
+    /// <summary>Refuses a new request for money for a closed business.</summary>
+    public void MustTakeMoney() =>
+        Rule.Require(Status != BusinessStatus.Closed, "business-closed", "request", $"{Name} is closed; a closed business takes no new request for money.");
+
+    private void ChangeStatus(BusinessStatus status, DateOnly on, BusinessStatusCause? cause, string note)
     {
         Rule.Require(on >= StatusChangedOn, "status-date", $"The date must be on or after {DateFormats.Show(StatusChangedOn)}, the last change of status.");
+        var cleanNote = Rule.OptionalText(note, "The note", TextLimits.Line);
+        if (cause is not null)
+        {
+            Rule.Require(!cause.NeedsNote || cleanNote.Length > 0, "status-note-needed", $"\"{cause.Name}\" needs a note saying what happened.");
+        }
+
         Status = status;
         StatusChangedOn = on;
-        StatusReason = reason;
+        StatusCause = cause?.Name;
+        StatusReason = cause is null || cleanNote.Length == 0 ? null : cleanNote;
     }
 }
 

@@ -134,6 +134,24 @@ public sealed class SetupPageTests : KaaryaComponentTest
     }
 
     [Fact]
+    public async Task A_new_programme_starts_with_the_report_list_of_causes_and_the_manager_extends_it()
+    {
+        SignInAsManager();
+        var page = RenderWithProviders<SetupPage>();
+        await page.WaitForElement("input[data-testid=programme-name]").ChangeAsync(new() { Value = "Kaarya — Work that Heals" });
+        await page.Find("button[data-testid=programme-save]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains("Capital ran out", page.Find("[data-testid=causes-list]").TextContent, StringComparison.Ordinal));
+
+        await page.Find("input[data-testid=cause-name]").ChangeAsync(new() { Value = "Cyclone" });
+        await page.Find("input[data-testid=cause-needs-note]").ChangeAsync(new() { Value = true });
+        await page.Find("button[data-testid=cause-save]").ClickAsync(new());
+
+        var cyclone = await StoredAsync(db => db.BusinessStatusCauses.SingleOrDefaultAsync(c => c.Name == "Cyclone", Cancel));
+        Assert.True(cyclone.NeedsNote);
+        page.WaitForAssertion(() => Assert.Contains("Cyclone (with a note)", page.Find("[data-testid=causes-list]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void On_a_new_installation_staff_pages_say_what_is_missing_and_the_manager_gets_the_link()
     {
         SignInAsManager();

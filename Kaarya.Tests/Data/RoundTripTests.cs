@@ -70,7 +70,7 @@ public abstract class RoundTripTests(DatabaseProvider provider)
             var business = await write.Businesses.SingleAsync(Cancel);
             business.AssessStage(LifecycleStage.StartUp, new DateOnly(2012, 2, 1), Actors.Staff, "First hens bought");
             business.AssessStage(LifecycleStage.Growth, new DateOnly(2013, 6, 1), Actors.Staff, "মাসে ২০০০ টাকা আয়");
-            business.Pause(new DateOnly(2013, 7, 1), "Birds fell ill");
+            business.Pause(new DateOnly(2013, 7, 1), Kaarya.Tests.Domain.Causes.Other(), "Birds fell ill");
             await write.SaveChangesAsync(Cancel);
         }
 
@@ -130,11 +130,15 @@ public abstract class RoundTripTests(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var stored = await StoredCase.CreateAsync(database);
-        var delayed = stored.Given.DelayedDecision();
-        var overridden = stored.Given.ImmediateDecision(Money.FromRupees(25_000), new BandOverride(Actors.Manager, "Second-hand sewing machine costs more"));
+        // Each replaces the one before it, as decisions of one business in one phase do.
+        var delayed = stored.Given.DelayedDecision(SeedFundCase.Holding((stored.Decision, Money.Zero)));
+        var overridden = stored.Given.ImmediateDecision(
+            Money.FromRupees(25_000), new BandOverride(Actors.Manager, "Second-hand sewing machine costs more"), SeedFundCase.Holding((delayed, Money.Zero)));
+        var none = stored.Given.NoDisbursementDecision(SeedFundCase.Holding((overridden, Money.Zero)));
         await using (var write = database.CreateDbContext())
         {
-            write.DisbursementDecisions.AddRange(delayed, overridden, stored.Given.NoDisbursementDecision());
+            write.DisbursementDecisions.Update(stored.Decision);
+            write.DisbursementDecisions.AddRange(delayed, overridden, none);
             await write.SaveChangesAsync(Cancel);
         }
 
@@ -148,6 +152,9 @@ public abstract class RoundTripTests(DatabaseProvider provider)
         Assert.Equal(Actors.Manager.UserId, decisions[overridden.Id].OverriddenBy);
         Assert.Equal("Second-hand sewing machine costs more", decisions[overridden.Id].OverrideReason);
         Assert.Single(decisions.Values, d => d.Kind == DecisionKind.None);
+        Assert.Equal(delayed.Id, decisions[overridden.Id].SupersedesId);
+        Assert.Equal(overridden.Id, decisions[delayed.Id].SupersededById);
+        Assert.Equal(none.Id, Assert.Single(decisions.Values, d => d.IsCurrent).Id);
     }
 
     [Fact]

@@ -28,26 +28,29 @@ public class BusinessTests
     }
 
     [Fact]
-    public void A_running_business_is_paused_with_a_reason_and_resumes()
+    public void A_running_business_is_paused_with_a_cause_and_a_note_and_resumes()
     {
-        _business.Pause(new DateOnly(2012, 7, 1), "Monsoon: the market is flooded");
+        _business.Pause(new DateOnly(2012, 7, 1), Causes.Market(), "Monsoon: the market is flooded");
 
         Assert.Equal(BusinessStatus.Paused, _business.Status);
+        Assert.Equal("Market", _business.StatusCause);
         Assert.Equal("Monsoon: the market is flooded", _business.StatusReason);
 
         _business.Resume(new DateOnly(2012, 9, 1));
 
         Assert.Equal(BusinessStatus.Running, _business.Status);
         Assert.Equal(new DateOnly(2012, 9, 1), _business.StatusChangedOn);
+        Assert.Null(_business.StatusCause);
         Assert.Null(_business.StatusReason);
     }
 
     [Fact]
-    public void Pausing_needs_a_reason()
+    public void Pausing_for_a_cause_that_needs_a_note_needs_one()
     {
-        var refusal = Assert.Throws<DomainException>(() => _business.Pause(new DateOnly(2012, 7, 1), ""));
+        var refusal = Assert.Throws<DomainException>(() => _business.Pause(new DateOnly(2012, 7, 1), Causes.Other(), ""));
 
-        Assert.Equal("required", refusal.Code);
+        Assert.Equal("status-note-needed", refusal.Code);
+        Assert.Equal("\"Other\" needs a note saying what happened.", refusal.Message);
         Assert.Equal(BusinessStatus.Running, _business.Status);
     }
 
@@ -62,28 +65,50 @@ public class BusinessTests
     [Fact]
     public void A_closed_business_keeps_why_and_when_it_closed()
     {
-        _business.Close(new DateOnly(2012, 6, 30), "Her husband sold the sewing machine");
+        _business.Close(new DateOnly(2012, 6, 30), Causes.Family(), "Her husband sold the sewing machine");
 
         Assert.Equal(BusinessStatus.Closed, _business.Status);
         Assert.Equal(new DateOnly(2012, 6, 30), _business.StatusChangedOn);
+        Assert.Equal("Family", _business.StatusCause);
         Assert.Equal("Her husband sold the sewing machine", _business.StatusReason);
     }
 
     [Fact]
-    public void Closing_needs_a_reason()
+    public void A_business_with_a_request_for_its_money_waiting_is_not_closed()
     {
-        var refusal = Assert.Throws<DomainException>(() => _business.Close(new DateOnly(2012, 6, 30), " "));
+        var refusal = Assert.Throws<DomainException>(() =>
+            _business.Close(new DateOnly(2012, 6, 30), Causes.Family(), "She moved to her husband's village", requestWaiting: true));
 
-        Assert.Equal("required", refusal.Code);
+        Assert.Equal("close-request-waiting", refusal.Code);
+        Assert.Equal(BusinessStatus.Running, _business.Status);
+    }
+
+    [Fact]
+    public void A_closed_business_takes_no_new_request_for_money()
+    {
+        _business.Close(new DateOnly(2012, 6, 30), Causes.Family());
+
+        var refusal = Assert.Throws<DomainException>(_business.MustTakeMoney);
+
+        Assert.Equal("business-closed", refusal.Code);
+        Assert.Equal("request", refusal.Variant);
+    }
+
+    [Fact]
+    public void Closing_for_a_cause_that_needs_a_note_needs_one()
+    {
+        var refusal = Assert.Throws<DomainException>(() => _business.Close(new DateOnly(2012, 6, 30), Causes.Other(), " "));
+
+        Assert.Equal("status-note-needed", refusal.Code);
         Assert.Equal(BusinessStatus.Running, _business.Status);
     }
 
     [Fact]
     public void A_closed_business_is_not_closed_again()
     {
-        _business.Close(new DateOnly(2012, 6, 30), "Stock consumed by the family");
+        _business.Close(new DateOnly(2012, 6, 30), Causes.Family(), "Stock consumed by the family");
 
-        var refusal = Assert.Throws<DomainException>(() => _business.Close(new DateOnly(2012, 8, 1), "Again"));
+        var refusal = Assert.Throws<DomainException>(() => _business.Close(new DateOnly(2012, 8, 1), Causes.Family(), "Again"));
 
         Assert.Equal("already-closed", refusal.Code);
         Assert.Equal(new DateOnly(2012, 6, 30), _business.StatusChangedOn);
@@ -92,9 +117,9 @@ public class BusinessTests
     [Fact]
     public void A_closed_business_cannot_be_paused()
     {
-        _business.Close(new DateOnly(2012, 6, 30), "Stock consumed by the family");
+        _business.Close(new DateOnly(2012, 6, 30), Causes.Family(), "Stock consumed by the family");
 
-        var refusal = Assert.Throws<DomainException>(() => _business.Pause(new DateOnly(2012, 8, 1), "Rains"));
+        var refusal = Assert.Throws<DomainException>(() => _business.Pause(new DateOnly(2012, 8, 1), Causes.Market(), "Rains"));
 
         Assert.Equal("not-running", refusal.Code);
         Assert.Contains("closed", refusal.Message, StringComparison.Ordinal);
@@ -103,7 +128,7 @@ public class BusinessTests
     [Fact]
     public void A_change_of_status_cannot_be_dated_before_the_last_one()
     {
-        _business.Pause(new DateOnly(2012, 7, 1), "Monsoon");
+        _business.Pause(new DateOnly(2012, 7, 1), Causes.Market(), "Monsoon");
 
         var refusal = Assert.Throws<DomainException>(() => _business.Resume(new DateOnly(2012, 6, 1)));
 

@@ -184,7 +184,7 @@ public class DecisionTests
     [Fact]
     public void A_closed_business_gets_no_decision()
     {
-        _given.Business.Close(new DateOnly(2013, 8, 15), "She sold the birds and moved to her mother's village.");
+        _given.Business.Close(new DateOnly(2013, 8, 15), Kaarya.Tests.Domain.Causes.Other(), "She sold the birds and moved to her mother's village.");
 
         var refusal = Assert.Throws<DomainException>(() => _given.ImmediateDecision(Money.FromRupees(15_000)));
 

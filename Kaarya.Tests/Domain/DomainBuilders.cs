@@ -28,6 +28,16 @@ public static class Actors
 /// Fixed days of the renewed phase (2013–14), so that no test depends on today's date.
 /// India is five and a half hours ahead of UTC.
 /// </summary>
+/// <summary>Causes from the list a programme starts with, for a business paused or closed.</summary>
+public static class Causes
+{
+    public static BusinessStatusCause Family() => new("Family", needsNote: false);
+
+    public static BusinessStatusCause Market() => new("Market", needsNote: false);
+
+    public static BusinessStatusCause Other() => new("Other", needsNote: true);
+}
+
 public static class Days
 {
     public static TimeSpan IndiaOffset { get; } = new(5, 30, 0);

@@ -109,7 +109,7 @@ public class StageHistoryTests
         _business.AssessStage(LifecycleStage.StartUp, new DateOnly(2012, 3, 1), Actors.Staff, "First sales");
         _business.AssessStage(LifecycleStage.Growth, new DateOnly(2012, 9, 1), Actors.Staff, "Regular customers");
 
-        _business.Close(new DateOnly(2013, 1, 10), "Her family took the birds after her marriage");
+        _business.Close(new DateOnly(2013, 1, 10), Kaarya.Tests.Domain.Causes.Other(), "Her family took the birds after her marriage");
 
         Assert.Equal(2, _business.StageHistory.Count);
         Assert.Equal(LifecycleStage.Growth, _business.CurrentStage);

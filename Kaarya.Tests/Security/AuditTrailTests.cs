@@ -27,7 +27,7 @@ public sealed class AuditTrailTests
         {
             db.ActingAs(Actors.OtherStaff);
             var business = await db.Businesses.SingleAsync(Cancel);
-            business.Pause(new DateOnly(2013, 9, 10), "Birds fell ill");
+            business.Pause(new DateOnly(2013, 9, 10), Kaarya.Tests.Domain.Causes.Other(), "Birds fell ill");
             await db.SaveChangesAsync(Cancel);
         }
 

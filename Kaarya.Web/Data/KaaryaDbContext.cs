@@ -44,6 +44,8 @@ public class KaaryaDbContext(DbContextOptions<KaaryaDbContext> options)
 
     public DbSet<Business> Businesses => Set<Business>();
 
+    public DbSet<BusinessStatusCause> BusinessStatusCauses => Set<BusinessStatusCause>();
+
     public DbSet<BusinessPlan> BusinessPlans => Set<BusinessPlan>();
 
     public DbSet<Stocktaking> Stocktakings => Set<Stocktaking>();

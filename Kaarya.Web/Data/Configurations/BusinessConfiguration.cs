@@ -13,6 +13,7 @@ internal sealed class BusinessConfiguration : IEntityTypeConfiguration<Business>
         builder.HasOne<Participant>().WithMany().HasForeignKey(b => b.ParticipantId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(b => b.Name).HasMaxLength(TextLimits.Name);
         builder.Property(b => b.Location).HasMaxLength(TextLimits.Name);
+        builder.Property(b => b.StatusCause).HasMaxLength(TextLimits.Name);
         builder.Property(b => b.StatusReason).HasMaxLength(TextLimits.Line);
         builder.HasIndex(b => b.Status);
 
@@ -26,6 +27,16 @@ internal sealed class BusinessConfiguration : IEntityTypeConfiguration<Business>
             stage.Property(s => s.AssessedBy).HasMaxLength(TextLimits.UserId);
         });
 
+        builder.HasAuditColumns();
+    }
+}
+
+internal sealed class BusinessStatusCauseConfiguration : IEntityTypeConfiguration<BusinessStatusCause>
+{
+    public void Configure(EntityTypeBuilder<BusinessStatusCause> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(TextLimits.Name);
+        builder.HasIndex(c => c.Name).IsUnique();
         builder.HasAuditColumns();
     }
 }

@@ -20,8 +20,9 @@ internal sealed class DisbursementDecisionConfiguration : IEntityTypeConfigurati
 
         // One current decision per business and phase, whatever runs at once: decisions of a
         // business in a phase form one chain, with one first link and no link replaced twice.
+        // The chain is kept by SupersedesId; SupersededById, its mirror, is no foreign key, so a
+        // business's decisions can be saved together (an import, the demo) without a cycle.
         builder.HasOne<DisbursementDecision>().WithMany().HasForeignKey(d => d.SupersedesId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<DisbursementDecision>().WithMany().HasForeignKey(d => d.SupersededById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => d.SupersedesId).IsUnique();
         builder.HasIndex(d => new { d.BusinessId, d.PhaseId }, "IX_DisbursementDecisions_FirstInPhase").IsUnique().HasFilter("\"SupersedesId\" IS NULL");
         builder.Property(d => d.DecidedBy).HasMaxLength(TextLimits.UserId);

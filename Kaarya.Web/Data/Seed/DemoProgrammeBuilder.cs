@@ -34,6 +34,7 @@ internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileS
     private readonly Dictionary<string, DisbursementDecision> _decisions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DisbursementRequest> _requests = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LedgerEntry> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BusinessStatusCause> _causes = new(StringComparer.Ordinal);
     private Programme? _programme;
 
     public async Task<DemoDataSummary> BuildAsync(CancellationToken cancellationToken)
@@ -61,6 +62,11 @@ internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileS
         var programme = top.Apply(() => new Programme(top.Text(source.Programme?.Name, "programme.name")), "programme.name");
         db.Programmes.Add(programme);
         _programme = programme;
+        foreach (var cause in BusinessStatusCause.FirstList())
+        {
+            _causes[cause.Name] = cause;
+            db.BusinessStatusCauses.Add(cause);
+        }
 
         foreach (var (seed, i) in top.List(source.Phases, "phases").Select((s, i) => (s, i)))
         {
@@ -334,16 +340,18 @@ internal sealed partial class DemoProgrammeBuilder(KaaryaDbContext db, SeedFileS
         }
     }
 
-    private static void ApplyStatus(SeedRecord record, Business business, BusinessSeed seed)
+    private BusinessStatusCause CauseOf(SeedRecord record, BusinessSeed seed) => record.Lookup(_causes, seed.StatusCause, "statusCause", "cause");
+
+    private void ApplyStatus(SeedRecord record, Business business, BusinessSeed seed)
     {
         var status = seed.Status is null ? BusinessStatus.Running : record.Choice<BusinessStatus>(seed.Status, "status");
         switch (status)
         {
             case BusinessStatus.Paused:
-                record.Apply(() => business.Pause(record.Date(seed.StatusOn, "statusOn"), record.Text(seed.StatusReason, "statusReason")), "status");
+                record.Apply(() => business.Pause(record.Date(seed.StatusOn, "statusOn"), CauseOf(record, seed), SeedRecord.OptionalText(seed.StatusReason)), "status");
                 break;
             case BusinessStatus.Closed:
-                record.Apply(() => business.Close(record.Date(seed.StatusOn, "statusOn"), record.Text(seed.StatusReason, "statusReason")), "status");
+                record.Apply(() => business.Close(record.Date(seed.StatusOn, "statusOn"), CauseOf(record, seed), SeedRecord.OptionalText(seed.StatusReason)), "status");
                 break;
             default:
                 break;

@@ -55,6 +55,7 @@ internal sealed record BusinessSeed(
     string? StartedOn,
     string? Status,
     string? StatusOn,
+    string? StatusCause,
     string? StatusReason,
     List<StageSeed>? Stages,
     List<PlanSeed>? Plans,

@@ -56,7 +56,10 @@ public enum BusinessSort
 public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount);
 
 /// <summary>One business as its own page shows it.</summary>
-public sealed record BusinessSummary(BusinessRow Business, IReadOnlyList<StageAssessment> StageHistory);
+public sealed record BusinessSummary(BusinessRow Business, IReadOnlyList<StageAssessment> StageHistory, StatusSince Status);
+
+/// <summary>Since when the business has had its status, and for what cause and note when paused or closed.</summary>
+public sealed record StatusSince(DateOnly On, string? Cause, string? Note);
 
 /// <summary>Reads the programme's businesses, only those the viewer may see.</summary>
 public sealed class BusinessDirectory(IDbContextFactory<KaaryaDbContext> contexts, RecordGate gate)
@@ -187,7 +190,8 @@ public sealed class BusinessDirectory(IDbContextFactory<KaaryaDbContext> context
         await gate.OpenBusinessAsync(db, businessId, viewer, RecordGate.Business, cancellationToken);
         var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == businessId, cancellationToken);
         var row = (await RowsAsync(db, db.Businesses.AsNoTracking().Where(b => b.Id == businessId), cancellationToken))[0];
-        return new BusinessSummary(row, business.StageHistory.OrderBy(s => s.Sequence).ToList());
+        return new BusinessSummary(row, business.StageHistory.OrderBy(s => s.Sequence).ToList(),
+            new StatusSince(business.StatusChangedOn, business.StatusCause, business.StatusReason));
     }
 
     private static async Task<IReadOnlyList<BusinessRow>> RowsAsync(KaaryaDbContext db, IQueryable<Business> businesses, CancellationToken cancellationToken) =>

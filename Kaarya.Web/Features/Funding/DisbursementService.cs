@@ -39,6 +39,8 @@ public sealed class DisbursementService(IDbContextFactory<KaaryaDbContext> conte
         var funder = await db.Funders.SingleOrDefaultAsync(f => f.Id == input.FunderId, cancellationToken)
             ?? throw new DomainException("no-funder", "That funder does not exist.");
         var phase = await db.Phases.SingleAsync(p => p.Id == decision.PhaseId, cancellationToken);
+        var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == decision.BusinessId, cancellationToken);
+        business.MustTakeMoney();
         var request = DisbursementRequest.Record(
             decision, phase, funder, Money.Parse(input.Amount), input.ValueDate!.Value, input.Method, input.Reference,
             staff, clock.GetUtcNow(), input.IdempotencyKey);

@@ -69,6 +69,7 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, DateTimeOff
     private Dictionary<string, Phase> _phases = [];
     private Dictionary<string, Funder> _funders = [];
     private Programme? _programme;
+    private List<BusinessStatusCause> _causes = [];
     private int _done;
     private int _posted;
 
@@ -77,12 +78,29 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, DateTimeOff
             .SelectMany(rows => rows.OrderBy(r => r.Number))
             .SelectMany(row => row.Problems.OrderBy(p => p.Column.Length == 0 ? -1 : row.Sheet.IndexOf(p.Column)));
 
+    /// <summary>
+    /// A register says why in its own words: a cause of the programme's list by its name, or else
+    /// the list's cause that takes a note ("Other"), with the register's words as the note.
+    /// </summary>
+    private (BusinessStatusCause Cause, string Note) CauseOf(string said)
+    {
+        if (_causes.Find(c => string.Equals(c.Name, said.Trim(), StringComparison.OrdinalIgnoreCase)) is { } named)
+        {
+            return (named, string.Empty);
+        }
+
+        var other = _causes.Find(c => c.NeedsNote)
+            ?? throw new DomainException("no-cause", "That cause is not on the programme's list.");
+        return (other, said);
+    }
+
     public async Task<ImportCounts> RunAsync(CancellationToken cancellationToken)
     {
         _people = await ImportPeople.LoadAsync(db, cancellationToken);
         _programme = await db.Programmes.Include(p => p.Phases).SingleOrDefaultAsync(cancellationToken);
         _phases = (_programme?.Phases ?? []).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         _funders = await db.Funders.ToDictionaryAsync(f => f.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        _causes = await db.BusinessStatusCauses.AsNoTracking().ToListAsync(cancellationToken);
 
         await AddParticipantsAsync(cancellationToken);
         await AddBusinessesAsync(cancellationToken);
@@ -194,8 +212,8 @@ internal sealed class ImportRun(KaaryaDbContext db, LedgerBook book, DateTimeOff
 
             var settled = status switch
             {
-                BusinessStatus.Paused => row.Apply(B.StatusReason, () => business.Pause(statusOn!.Value, statusReason)),
-                BusinessStatus.Closed => row.Apply(B.StatusReason, () => business.Close(statusOn!.Value, statusReason)),
+                BusinessStatus.Paused => row.Apply(B.StatusReason, () => { var (cause, note) = CauseOf(statusReason); business.Pause(statusOn!.Value, cause, note); }),
+                BusinessStatus.Closed => row.Apply(B.StatusReason, () => { var (cause, note) = CauseOf(statusReason); business.Close(statusOn!.Value, cause, note); }),
                 _ => true,
             };
             if (settled)

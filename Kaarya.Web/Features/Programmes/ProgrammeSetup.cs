@@ -1,3 +1,4 @@
+using Kaarya.Domain.Businesses;
 using Kaarya.Domain.Common;
 using Kaarya.Domain.Funding;
 using Kaarya.Domain.Programmes;
@@ -18,6 +19,7 @@ public sealed class ProgrammeSetup(IDbContextFactory<KaaryaDbContext> contexts, 
     private static readonly FunderInputValidator FunderValidator = new();
     private static readonly BudgetInputValidator BudgetValidator = new();
     private static readonly BandInputValidator BandValidator = new();
+    private static readonly StatusCauseInputValidator CauseValidator = new();
     private readonly FundingTotals _totals = totals ?? new FundingTotals();
 
     /// <summary>Everything the setup page shows, with what each phase and budget already holds.</summary>
@@ -39,7 +41,8 @@ public sealed class ProgrammeSetup(IDbContextFactory<KaaryaDbContext> contexts, 
             budgets.Add(new SetupBudget(budget.FunderId, budget.PhaseId, budget.Amount, committed.PaidOrRequested));
         }
 
-        return new SetupView(programme?.Name, programme?.Band ?? DisbursementBand.Default, programme?.BandReason, phases, funders, budgets);
+        var causes = await db.BusinessStatusCauses.AsNoTracking().OrderBy(c => c.Name).Select(c => new SetupCause(c.Name, c.NeedsNote)).ToListAsync(cancellationToken);
+        return new SetupView(programme?.Name, programme?.Band ?? DisbursementBand.Default, programme?.BandReason, phases, funders, budgets, causes);
     }
 
     /// <summary>Names the programme the first time, renames it after.</summary>
@@ -53,6 +56,10 @@ public sealed class ProgrammeSetup(IDbContextFactory<KaaryaDbContext> contexts, 
             else
             {
                 db.Programmes.Add(new Programme(input.Name));
+                if (!await db.BusinessStatusCauses.AnyAsync(cancellationToken))
+                {
+                    db.BusinessStatusCauses.AddRange(BusinessStatusCause.FirstList());
+                }
             }
         }, cancellationToken);
 
@@ -135,6 +142,16 @@ public sealed class ProgrammeSetup(IDbContextFactory<KaaryaDbContext> contexts, 
         {
             var programme = await db.TheProgrammeAsync(cancellationToken);
             programme.ChangeBand(new DisbursementBand(Money.Parse(input.Minimum), Money.Parse(input.Maximum)), input.Reason, manager);
+        }, cancellationToken);
+
+    /// <summary>Adds a cause to the programme's list of why businesses pause or close.</summary>
+    public Task AddCauseAsync(StatusCauseInput input, Actor manager, CancellationToken cancellationToken = default) =>
+        ChangeAsync(manager, CauseValidator, input, async db =>
+        {
+            var name = input.Name.Trim();
+            Rule.Require(!await db.BusinessStatusCauses.AnyAsync(c => c.Name == name, cancellationToken),
+                "cause-taken", $"\"{name}\" is already on the list.");
+            db.BusinessStatusCauses.Add(new BusinessStatusCause(name, input.NeedsNote));
         }, cancellationToken);
 
     private Task ChangeAsync<TInput>(Actor manager, FluentValidation.IValidator<TInput> validator, TInput input, Func<KaaryaDbContext, Task> change, CancellationToken cancellationToken)

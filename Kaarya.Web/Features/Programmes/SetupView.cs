@@ -19,6 +19,9 @@ public sealed record SetupFunder(Guid Id, string Name);
 /// <summary>A funder's budget for a phase, and what is already paid or asked for against it.</summary>
 public sealed record SetupBudget(Guid FunderId, Guid PhaseId, Money Amount, Money PaidOrRequested);
 
+/// <summary>A cause on the programme's list of why businesses pause or close.</summary>
+public sealed record SetupCause(string Name, bool NeedsNote);
+
 /// <summary>The programme as the setup page shows it.</summary>
 public sealed record SetupView(
     string? ProgrammeName,
@@ -26,7 +29,8 @@ public sealed record SetupView(
     string? BandReason,
     IReadOnlyList<SetupPhase> Phases,
     IReadOnlyList<SetupFunder> Funders,
-    IReadOnlyList<SetupBudget> Budgets)
+    IReadOnlyList<SetupBudget> Budgets,
+    IReadOnlyList<SetupCause> Causes)
 {
     public IReadOnlyList<SetupStep> Missing => SetupState.MissingOf(ProgrammeName is not null, Phases.Count > 0, Funders.Count > 0, Budgets.Count > 0);
 

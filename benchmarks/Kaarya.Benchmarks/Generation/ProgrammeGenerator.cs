@@ -25,6 +25,7 @@ internal sealed class ProgrammeGenerator(IDbContextFactory<KaaryaDbContext> cont
     private readonly Dictionary<(Guid FunderId, Guid PhaseId), Money> _decided = [];
     private Phase[] _phases = [];
     private Funder[] _funders = [];
+    private Dictionary<string, BusinessStatusCause> _causes = [];
 
     public async Task<GeneratedProgramme> GenerateAsync(int participants, CancellationToken cancellationToken)
     {
@@ -59,6 +60,8 @@ internal sealed class ProgrammeGenerator(IDbContextFactory<KaaryaDbContext> cont
         db.ActingAs(SyntheticActors.Manager);
         db.Programmes.Add(programme);
         db.Funders.AddRange(_funders);
+        _causes = BusinessStatusCause.FirstList().ToDictionary(c => c.Name);
+        db.BusinessStatusCauses.AddRange(_causes.Values);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -136,11 +139,11 @@ internal sealed class ProgrammeGenerator(IDbContextFactory<KaaryaDbContext> cont
         var roll = random.Next(100);
         if (roll >= 92)
         {
-            business.Close(decidedOn.AddDays(random.Next(60, 200)), "She moved away after her marriage.");
+            business.Close(decidedOn.AddDays(random.Next(60, 200)), _causes["Migration"], "She moved away after her marriage.");
         }
         else if (roll >= 80)
         {
-            business.Pause(decidedOn.AddDays(random.Next(30, 200)), "Paused during the monsoon.");
+            business.Pause(decidedOn.AddDays(random.Next(30, 200)), _causes["Market"], "Paused during the monsoon.");
         }
     }
 

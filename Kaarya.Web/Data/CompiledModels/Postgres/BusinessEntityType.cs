@@ -24,7 +24,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 "Kaarya.Domain.Businesses.Business",
                 typeof(Business),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -100,6 +100,15 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 BusinessStatus (string v) => StringEnumConverter<BusinessStatus, string, BusinessStatus>.ConvertToEnum(v)));
             status.SetSentinelFromProviderValue("0");
             status.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var statusCause = runtimeEntityType.AddProperty(
+                "StatusCause",
+                typeof(string),
+                propertyInfo: typeof(Business).GetProperty("StatusCause", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Business).GetField("<StatusCause>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 120);
+            statusCause.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var statusChangedOn = runtimeEntityType.AddProperty(
                 "StatusChangedOn",

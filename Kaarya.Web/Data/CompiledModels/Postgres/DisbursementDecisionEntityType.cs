@@ -25,8 +25,8 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 typeof(DisbursementDecision),
                 baseEntityType,
                 propertyCount: 25,
-                foreignKeyCount: 6,
-                unnamedIndexCount: 6,
+                foreignKeyCount: 5,
+                unnamedIndexCount: 5,
                 namedIndexCount: 1,
                 keyCount: 1);
 
@@ -257,13 +257,10 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 new[] { stocktakingId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { supersededById });
-
-            var index3 = runtimeEntityType.AddIndex(
                 new[] { supersedesId },
                 unique: true);
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { businessId, phaseId });
 
             var iX_DisbursementDecisions_FirstInPhase = runtimeEntityType.AddIndex(
@@ -320,16 +317,6 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
         }
 
         public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
-        {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SupersededById") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Restrict);
-
-            return runtimeForeignKey;
-        }
-
-        public static RuntimeForeignKey CreateForeignKey6(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SupersedesId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

@@ -12,7 +12,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
     public partial class PostgresKaaryaDbContextModel
     {
         private PostgresKaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("553ee7ea-4fb1-4e98-9367-feb7a7b1ddd3"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("27650a1b-fa32-4354-85f7-013c392f3be2"), entityTypeCount: 43)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
             var riskAssessment = RiskAssessmentEntityType.Create(this);
             var stocktaking = StocktakingEntityType.Create(this);
             var business = BusinessEntityType.Create(this);
+            var businessStatusCause = BusinessStatusCauseEntityType.Create(this);
             var cashBookEntry = CashBookEntryEntityType.Create(this);
             var financialSnapshot = FinancialSnapshotEntityType.Create(this);
             var stageAssessment = StageAssessmentEntityType.Create(this);
@@ -77,7 +78,6 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
             DisbursementDecisionEntityType.CreateForeignKey3(disbursementDecision, riskAssessment);
             DisbursementDecisionEntityType.CreateForeignKey4(disbursementDecision, stocktaking);
             DisbursementDecisionEntityType.CreateForeignKey5(disbursementDecision, disbursementDecision);
-            DisbursementDecisionEntityType.CreateForeignKey6(disbursementDecision, disbursementDecision);
             DisbursementRequestEntityType.CreateForeignKey1(disbursementRequest, business);
             DisbursementRequestEntityType.CreateForeignKey2(disbursementRequest, disbursementDecision);
             DisbursementRequestEntityType.CreateForeignKey3(disbursementRequest, funder);
@@ -124,6 +124,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
             RiskAssessmentEntityType.CreateAnnotations(riskAssessment);
             StocktakingEntityType.CreateAnnotations(stocktaking);
             BusinessEntityType.CreateAnnotations(business);
+            BusinessStatusCauseEntityType.CreateAnnotations(businessStatusCause);
             CashBookEntryEntityType.CreateAnnotations(cashBookEntry);
             FinancialSnapshotEntityType.CreateAnnotations(financialSnapshot);
             StageAssessmentEntityType.CreateAnnotations(stageAssessment);

@@ -23,7 +23,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 "Kaarya.Domain.Businesses.Business",
                 typeof(Business),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -90,6 +90,14 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 string (BusinessStatus v) => ((object)v).ToString(),
                 BusinessStatus (string v) => StringEnumConverter<BusinessStatus, string, BusinessStatus>.ConvertToEnum(v)));
             status.SetSentinelFromProviderValue("0");
+
+            var statusCause = runtimeEntityType.AddProperty(
+                "StatusCause",
+                typeof(string),
+                propertyInfo: typeof(Business).GetProperty("StatusCause", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Business).GetField("<StatusCause>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 120);
 
             var statusChangedOn = runtimeEntityType.AddProperty(
                 "StatusChangedOn",

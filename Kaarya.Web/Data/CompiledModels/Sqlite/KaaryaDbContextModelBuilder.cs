@@ -11,7 +11,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
     public partial class KaaryaDbContextModel
     {
         private KaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8616d7c3-1438-4a2f-8827-25d008f55f43"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("4bb14349-3d11-4c51-8a82-ffce34a1754d"), entityTypeCount: 43)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
             var riskAssessment = RiskAssessmentEntityType.Create(this);
             var stocktaking = StocktakingEntityType.Create(this);
             var business = BusinessEntityType.Create(this);
+            var businessStatusCause = BusinessStatusCauseEntityType.Create(this);
             var cashBookEntry = CashBookEntryEntityType.Create(this);
             var financialSnapshot = FinancialSnapshotEntityType.Create(this);
             var stageAssessment = StageAssessmentEntityType.Create(this);
@@ -76,7 +77,6 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
             DisbursementDecisionEntityType.CreateForeignKey3(disbursementDecision, riskAssessment);
             DisbursementDecisionEntityType.CreateForeignKey4(disbursementDecision, stocktaking);
             DisbursementDecisionEntityType.CreateForeignKey5(disbursementDecision, disbursementDecision);
-            DisbursementDecisionEntityType.CreateForeignKey6(disbursementDecision, disbursementDecision);
             DisbursementRequestEntityType.CreateForeignKey1(disbursementRequest, business);
             DisbursementRequestEntityType.CreateForeignKey2(disbursementRequest, disbursementDecision);
             DisbursementRequestEntityType.CreateForeignKey3(disbursementRequest, funder);
@@ -123,6 +123,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
             RiskAssessmentEntityType.CreateAnnotations(riskAssessment);
             StocktakingEntityType.CreateAnnotations(stocktaking);
             BusinessEntityType.CreateAnnotations(business);
+            BusinessStatusCauseEntityType.CreateAnnotations(businessStatusCause);
             CashBookEntryEntityType.CreateAnnotations(cashBookEntry);
             FinancialSnapshotEntityType.CreateAnnotations(financialSnapshot);
             StageAssessmentEntityType.CreateAnnotations(stageAssessment);

@@ -165,6 +165,10 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("StatusCause")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<DateOnly>("StatusChangedOn")
                         .HasColumnType("date");
 
@@ -191,6 +195,43 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                     b.HasIndex("Status");
 
                     b.ToTable("Businesses");
+                });
+
+            modelBuilder.Entity("Kaarya.Domain.Businesses.BusinessStatusCause", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<bool>("NeedsNote")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BusinessStatusCauses");
                 });
 
             modelBuilder.Entity("Kaarya.Domain.Businesses.CashBookEntry", b =>
@@ -470,8 +511,6 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                     b.HasIndex("RiskAssessmentId");
 
                     b.HasIndex("StocktakingId");
-
-                    b.HasIndex("SupersededById");
 
                     b.HasIndex("SupersedesId")
                         .IsUnique();
@@ -1803,11 +1842,6 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                         .HasForeignKey("StocktakingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Kaarya.Domain.Funding.DisbursementDecision", null)
-                        .WithMany()
-                        .HasForeignKey("SupersededById")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Kaarya.Domain.Funding.DisbursementDecision", null)
                         .WithMany()

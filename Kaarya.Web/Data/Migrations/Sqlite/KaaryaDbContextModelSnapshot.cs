@@ -160,6 +160,10 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusCause")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StatusChangedOn")
                         .HasColumnType("TEXT");
 
@@ -186,6 +190,43 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.ToTable("Businesses");
+                });
+
+            modelBuilder.Entity("Kaarya.Domain.Businesses.BusinessStatusCause", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsNote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BusinessStatusCauses");
                 });
 
             modelBuilder.Entity("Kaarya.Domain.Businesses.CashBookEntry", b =>
@@ -463,8 +504,6 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                     b.HasIndex("RiskAssessmentId");
 
                     b.HasIndex("StocktakingId");
-
-                    b.HasIndex("SupersededById");
 
                     b.HasIndex("SupersedesId")
                         .IsUnique();
@@ -1786,11 +1825,6 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                         .HasForeignKey("StocktakingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Kaarya.Domain.Funding.DisbursementDecision", null)
-                        .WithMany()
-                        .HasForeignKey("SupersededById")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Kaarya.Domain.Funding.DisbursementDecision", null)
                         .WithMany()

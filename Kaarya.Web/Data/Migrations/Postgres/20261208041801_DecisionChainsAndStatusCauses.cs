@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Kaarya.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class DecisionsReplaceEachOther : Migration
+    public partial class DecisionChainsAndStatusCauses : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -29,6 +29,30 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                 type: "uuid",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "StatusCause",
+                table: "Businesses",
+                type: "character varying(120)",
+                maxLength: 120,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "BusinessStatusCauses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    NeedsNote = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BusinessStatusCauses", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DisbursementDecisions_FirstInPhase",
                 table: "DisbursementDecisions",
@@ -37,23 +61,16 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                 filter: "\"SupersedesId\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DisbursementDecisions_SupersededById",
-                table: "DisbursementDecisions",
-                column: "SupersededById");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_DisbursementDecisions_SupersedesId",
                 table: "DisbursementDecisions",
                 column: "SupersedesId",
                 unique: true);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_DisbursementDecisions_DisbursementDecisions_SupersededById",
-                table: "DisbursementDecisions",
-                column: "SupersededById",
-                principalTable: "DisbursementDecisions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessStatusCauses_Name",
+                table: "BusinessStatusCauses",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_DisbursementDecisions_DisbursementDecisions_SupersedesId",
@@ -68,19 +85,14 @@ namespace Kaarya.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropForeignKey(
-                name: "FK_DisbursementDecisions_DisbursementDecisions_SupersededById",
-                table: "DisbursementDecisions");
-
-            migrationBuilder.DropForeignKey(
                 name: "FK_DisbursementDecisions_DisbursementDecisions_SupersedesId",
                 table: "DisbursementDecisions");
 
-            migrationBuilder.DropIndex(
-                name: "IX_DisbursementDecisions_FirstInPhase",
-                table: "DisbursementDecisions");
+            migrationBuilder.DropTable(
+                name: "BusinessStatusCauses");
 
             migrationBuilder.DropIndex(
-                name: "IX_DisbursementDecisions_SupersededById",
+                name: "IX_DisbursementDecisions_FirstInPhase",
                 table: "DisbursementDecisions");
 
             migrationBuilder.DropIndex(
@@ -98,6 +110,10 @@ namespace Kaarya.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "SupersedesId",
                 table: "DisbursementDecisions");
+
+            migrationBuilder.DropColumn(
+                name: "StatusCause",
+                table: "Businesses");
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Kaarya.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class DecisionsReplaceEachOther : Migration
+    public partial class DecisionChainsAndStatusCauses : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -29,6 +29,30 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "StatusCause",
+                table: "Businesses",
+                type: "TEXT",
+                maxLength: 120,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "BusinessStatusCauses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    NeedsNote = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BusinessStatusCauses", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DisbursementDecisions_FirstInPhase",
                 table: "DisbursementDecisions",
@@ -37,23 +61,16 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                 filter: "\"SupersedesId\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DisbursementDecisions_SupersededById",
-                table: "DisbursementDecisions",
-                column: "SupersededById");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_DisbursementDecisions_SupersedesId",
                 table: "DisbursementDecisions",
                 column: "SupersedesId",
                 unique: true);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_DisbursementDecisions_DisbursementDecisions_SupersededById",
-                table: "DisbursementDecisions",
-                column: "SupersededById",
-                principalTable: "DisbursementDecisions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessStatusCauses_Name",
+                table: "BusinessStatusCauses",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_DisbursementDecisions_DisbursementDecisions_SupersedesId",
@@ -68,19 +85,14 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropForeignKey(
-                name: "FK_DisbursementDecisions_DisbursementDecisions_SupersededById",
-                table: "DisbursementDecisions");
-
-            migrationBuilder.DropForeignKey(
                 name: "FK_DisbursementDecisions_DisbursementDecisions_SupersedesId",
                 table: "DisbursementDecisions");
 
-            migrationBuilder.DropIndex(
-                name: "IX_DisbursementDecisions_FirstInPhase",
-                table: "DisbursementDecisions");
+            migrationBuilder.DropTable(
+                name: "BusinessStatusCauses");
 
             migrationBuilder.DropIndex(
-                name: "IX_DisbursementDecisions_SupersededById",
+                name: "IX_DisbursementDecisions_FirstInPhase",
                 table: "DisbursementDecisions");
 
             migrationBuilder.DropIndex(
@@ -98,6 +110,10 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "SupersedesId",
                 table: "DisbursementDecisions");
+
+            migrationBuilder.DropColumn(
+                name: "StatusCause",
+                table: "Businesses");
         }
     }
 }
