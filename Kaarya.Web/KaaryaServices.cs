@@ -59,6 +59,7 @@ public static class KaaryaServices
         services.AddScoped<FunderDirectory>();
         services.AddScoped<ProgrammeSetup>();
         services.AddScoped<BusinessStatusService>();
+        services.AddScoped<Caseloads>();
         services.AddScoped<SetupState>();
         services.AddSingleton<FundingTotals>();
         services.AddScoped<DisbursementService>();

@@ -21,6 +21,23 @@ public sealed class MentorAssignment : AuditableEntity
         From = from;
     }
 
+    /// <summary>
+    /// The manager assigns a mentor to a survivor from a date. The same mentor's assignments to her
+    /// never overlap: one still running, or one reaching past the new start, is ended first.
+    /// </summary>
+    public static MentorAssignment Assign(Actor manager, string mentorUserId, Participant participant, DateOnly from, IEnumerable<MentorAssignment> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        ArgumentNullException.ThrowIfNull(earlier);
+        manager.MustBeProgrammeManager("assign a mentor");
+        var assignment = new MentorAssignment(mentorUserId, participant, from);
+        var overlapping = earlier.FirstOrDefault(a => a.MentorUserId == assignment.MentorUserId && a.ParticipantId == assignment.ParticipantId
+            && (a.Until is null || a.Until >= from));
+        Rule.Require(overlapping is null, "assignment-overlap",
+            $"{assignment.MentorUserId} is already {participant.Code}'s mentor from {DateFormats.Show(overlapping?.From ?? from)}; end that assignment first.");
+        return assignment;
+    }
+
     public string MentorUserId { get; private set; }
 
     public Guid ParticipantId { get; private set; }
@@ -34,8 +51,10 @@ public sealed class MentorAssignment : AuditableEntity
     /// <summary>Whether she was this survivor's mentor on that day (the day it ended included).</summary>
     public bool Covers(DateOnly on) => From <= on && (Until is null || on <= Until);
 
-    public void End(DateOnly on)
+    public void End(DateOnly on, Actor manager)
     {
+        ArgumentNullException.ThrowIfNull(manager);
+        manager.MustBeProgrammeManager("end a mentor's assignment");
         Rule.Require(Until is null, "assignment-ended", "This assignment has already ended.");
         Rule.Require(on >= From, "assignment-end-date", "An assignment cannot end before it began.");
         Until = on;

@@ -51,6 +51,17 @@ public sealed class Participant : AuditableEntity
 
     public string Block { get; private set; }
 
+    /// <summary>The social worker responsible for her; her record is in that staff member's caseload.</summary>
+    public string? SocialWorkerUserId { get; private set; }
+
+    /// <summary>Makes a staff member her responsible social worker (the manager's choice).</summary>
+    public void AssignSocialWorker(string staffUserId, Actor manager)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        manager.MustBeProgrammeManager("assign a social worker");
+        SocialWorkerUserId = Rule.RequiredText(staffUserId, "The social worker", TextLimits.UserId);
+    }
+
     /// <summary>Every consent given or withdrawn, oldest first; the latest per purpose counts.</summary>
     public IReadOnlyList<ConsentRecord> Consents => _consents.AsReadOnly();
 

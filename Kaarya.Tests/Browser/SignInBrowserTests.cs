@@ -11,7 +11,7 @@ public sealed class SignInBrowserTests(BrowserSession session) : IClassFixture<B
     public static TheoryData<KaaryaRole, string[]> Navigation => new()
     {
         { KaaryaRole.Staff, ["nav-home", "nav-dashboard", "nav-participants", "nav-businesses", "nav-decisions", "nav-ledger"] },
-        { KaaryaRole.ProgrammeManager, ["nav-home", "nav-dashboard", "nav-participants", "nav-businesses", "nav-decisions", "nav-ledger", "nav-reports", "nav-approvals", "nav-audit", "nav-import", "nav-users", "nav-setup"] },
+        { KaaryaRole.ProgrammeManager, ["nav-home", "nav-dashboard", "nav-participants", "nav-businesses", "nav-decisions", "nav-ledger", "nav-reports", "nav-approvals", "nav-audit", "nav-import", "nav-users", "nav-caseloads", "nav-setup"] },
         { KaaryaRole.Mentor, ["nav-home", "nav-businesses"] },
         { KaaryaRole.Survivor, ["nav-home", "nav-my-business"] },
         { KaaryaRole.Auditor, ["nav-home", "nav-businesses", "nav-decisions", "nav-ledger", "nav-reports"] },

@@ -99,7 +99,7 @@ public abstract class MentorReviewPersistenceTests(DatabaseProvider provider) : 
             db.ActingAs(new Actor("manager.sutapa", KaaryaRole.ProgrammeManager));
             var participantId = await db.Businesses.Where(b => b.Id == plan.BusinessId).Select(b => b.ParticipantId).SingleAsync(Cancel);
             var assignment = await db.MentorAssignments.SingleAsync(a => a.ParticipantId == participantId && a.MentorUserId == "mentor.bina", Cancel);
-            assignment.End(new DateOnly(2013, 4, 30));
+            assignment.End(new DateOnly(2013, 4, 30), Kaarya.Tests.Domain.Actors.Manager);
             var participant = await db.Participants.SingleAsync(p => p.Id == participantId, Cancel);
             db.MentorAssignments.Add(new MentorAssignment("mentor.bina", participant, new DateOnly(2013, 6, 1)));
             await db.SaveChangesAsync(Cancel);

@@ -36,6 +36,27 @@ public abstract class ParticipantRegisterTests(DatabaseProvider provider) : IAsy
     }
 
     [Fact]
+    public async Task A_social_worker_sees_her_caseload_first_then_everyone_else_in_order()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            db.ActingAs(Actors.Manager);
+            foreach (var code in new[] { "KAA-07", "KAA-03" })
+            {
+                var participant = await db.Participants.SingleAsync(p => p.Code == Kaarya.Domain.Participants.ParticipantCode.Create(code), Cancel);
+                participant.AssignSocialWorker(Actors.Staff.UserId, Actors.Manager);
+            }
+
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var page = await Directory.PageAsync(new ParticipantQuery { PageSize = 5 }, Staff, Cancel);
+
+        Assert.Equal(["KAA-03", "KAA-07", "KAA-01", "KAA-02", "KAA-04"], page.Items.Select(r => r.Code.Value));
+        Assert.Equal([true, true, false, false, false], page.Items.Select(r => r.InMyCaseload));
+    }
+
+    [Fact]
     public async Task Sorted_by_village_then_code_across_pages_without_losing_or_repeating_anyone()
     {
         await using var db = _database.CreateDbContext();

@@ -52,7 +52,7 @@ public class MentorReviewTests
     public void A_review_dated_before_her_assignment_began_or_after_it_ended_is_refused()
     {
         var ended = new MentorAssignment("mentor.bina", _given.Participant, ReviewDays.Assigned);
-        ended.End(new DateOnly(2013, 6, 1));
+        ended.End(new DateOnly(2013, 6, 1), Actors.Manager);
 
         var afterEnd = Assert.Throws<DomainException>(() => _given.Review(assignments: [ended]));
         var beforeStart = Assert.Throws<DomainException>(() => _given.Review(
@@ -66,7 +66,7 @@ public class MentorReviewTests
     public void The_last_day_of_an_assignment_still_counts()
     {
         var ending = new MentorAssignment("mentor.bina", _given.Participant, ReviewDays.Assigned);
-        ending.End(ReviewDays.Reviewed);
+        ending.End(ReviewDays.Reviewed, Actors.Manager);
 
         Assert.Equal("mentor.bina", _given.Review(assignments: [ending]).MentorUserId);
     }

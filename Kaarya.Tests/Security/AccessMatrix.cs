@@ -33,6 +33,7 @@ public static class AccessMatrix
         // Adding accounts, new passwords, deactivation: only the programme manager manages users (PRODUCT.md).
         ["GET /users"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /setup"] = Roles(KaaryaRole.ProgrammeManager),
+        ["GET /caseloads"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /my-business"] = Roles(KaaryaRole.Survivor),
         ["GET /my-business/print"] = Roles(KaaryaRole.Survivor),
         ["GET /account/login"] = Everyone,

@@ -21,7 +21,7 @@ public static class DemoViewers
             claims.Add(new Claim(KaaryaClaimsFactory.ParticipantClaim, participant.ToString()));
         }
 
-        return await CurrentViewer.ViewerOfAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "Test")), database, CancellationToken.None);
+        return await CurrentViewer.ViewerOfAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "Test")), database, database.Clock, CancellationToken.None);
     }
 
     public static async Task<Guid> BusinessOfAsync(TestDatabase database, string participantCode)

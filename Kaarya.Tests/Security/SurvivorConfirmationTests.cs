@@ -140,7 +140,7 @@ public sealed class SurvivorConfirmationTests : IAsyncLifetime
     private async Task<Viewer> ViewerAsync(string userName, KaaryaRole role)
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, userName), new Claim(ClaimTypes.Role, role.ToString())], "Test"));
-        return await CurrentViewer.ViewerOfAsync(user, Contexts, Cancel);
+        return await CurrentViewer.ViewerOfAsync(user, Contexts, _app.Services.GetRequiredService<TimeProvider>(), Cancel);
     }
 
     private async Task<Guid> ParticipantAsync(string code)

@@ -10,9 +10,10 @@ namespace Kaarya.Web.Identity;
 /// <summary>
 /// The signed-in person as the use cases need her: an <see cref="Actor"/> for what she records and
 /// a <see cref="Viewer"/> for what she may see. Mentor assignments are read fresh each time, so an
-/// assignment ended by the manager takes effect at once.
+/// assignment ended by the manager takes effect at once, and a mentor sees a survivor only on the
+/// days her assignment covers.
 /// </summary>
-public sealed class CurrentViewer(AuthenticationStateProvider authentication, IDbContextFactory<KaaryaDbContext> contexts)
+public sealed class CurrentViewer(AuthenticationStateProvider authentication, IDbContextFactory<KaaryaDbContext> contexts, TimeProvider clock)
 {
     public async Task<Actor> ActorAsync()
     {
@@ -23,7 +24,7 @@ public sealed class CurrentViewer(AuthenticationStateProvider authentication, ID
     public async Task<Viewer> ViewerAsync(CancellationToken cancellationToken = default)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        return await ViewerOfAsync(user, contexts, cancellationToken);
+        return await ViewerOfAsync(user, contexts, clock, cancellationToken);
     }
 
     public static Actor? ActorOf(ClaimsPrincipal user)
@@ -34,8 +35,9 @@ public sealed class CurrentViewer(AuthenticationStateProvider authentication, ID
         return name is null || role is null ? null : new Actor(name, role.Value);
     }
 
-    public static async Task<Viewer> ViewerOfAsync(ClaimsPrincipal user, IDbContextFactory<KaaryaDbContext> contexts, CancellationToken cancellationToken)
+    public static async Task<Viewer> ViewerOfAsync(ClaimsPrincipal user, IDbContextFactory<KaaryaDbContext> contexts, TimeProvider clock, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(contexts);
         var actor = ActorOf(user) ?? throw new AccessDeniedException("Sign in to continue.");
@@ -43,9 +45,11 @@ public sealed class CurrentViewer(AuthenticationStateProvider authentication, ID
         var mentored = new HashSet<Guid>();
         if (actor.Role == KaaryaRole.Mentor)
         {
+            // MentorAssignment.Covers, as the database can ask it.
+            var today = ProgrammeCalendar.Today(clock);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             mentored = (await db.MentorAssignments.AsNoTracking()
-                .Where(a => a.MentorUserId == actor.UserId && a.Until == null)
+                .Where(a => a.MentorUserId == actor.UserId && a.From <= today && (a.Until == null || a.Until >= today))
                 .Select(a => a.ParticipantId)
                 .ToListAsync(cancellationToken)).ToHashSet();
         }

@@ -14,6 +14,8 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.Property(p => p.GivenName).HasMaxLength(TextLimits.Name);
         builder.Property(p => p.Village).HasMaxLength(TextLimits.Name);
         builder.Property(p => p.Block).HasMaxLength(TextLimits.Name);
+        builder.Property(p => p.SocialWorkerUserId).HasMaxLength(TextLimits.UserId);
+        builder.HasIndex(p => p.SocialWorkerUserId);
 
         builder.OwnsMany(p => p.Consents, consent =>
         {

@@ -26,6 +26,7 @@ public static class ExportEndpoints
         HttpContext context,
         [FromServices] LedgerWorkbookExport export,
         [FromServices] IDbContextFactory<KaaryaDbContext> contexts,
+        [FromServices] TimeProvider clock,
         [FromQuery] DateOnly? from,
         [FromQuery] DateOnly? to,
         [FromQuery] Guid? phase,
@@ -33,7 +34,7 @@ public static class ExportEndpoints
         [FromQuery] bool? names,
         CancellationToken cancellationToken)
     {
-        var viewer = await CurrentViewer.ViewerOfAsync(context.User, contexts, cancellationToken);
+        var viewer = await CurrentViewer.ViewerOfAsync(context.User, contexts, clock, cancellationToken);
         var filter = new LedgerExportFilter(from, to, phase, funder, names ?? false);
 
         // The export writes synchronously, so it goes to a temporary file first; the file is

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaarya.Web.Features.Participants;
 
 /// <summary>A participant as GGBK's staff see her: with her name, which no one else sees.</summary>
-public sealed record ParticipantRow(Guid Id, ParticipantCode Code, string GivenName, string Village, string Block, int Businesses);
+/// <param name="InMyCaseload">Whether the viewer is her responsible social worker.</param>
+public sealed record ParticipantRow(Guid Id, ParticipantCode Code, string GivenName, string Village, string Block, int Businesses, bool InMyCaseload = false);
 
 /// <summary>The columns the register can be sorted by.</summary>
 public enum ParticipantSort
@@ -81,20 +82,25 @@ public sealed class ParticipantDirectory(IDbContextFactory<KaaryaDbContext> cont
 
         var total = await participants.CountAsync(cancellationToken);
         var size = Math.Clamp(query.PageSize, 1, 200);
-        var rows = await Sorted(participants, query).Skip(Math.Max(query.Page, 0) * size).Take(size)
-            .Select(p => new ParticipantRow(p.Id, p.Code, p.GivenName, p.Village, p.Block, db.Businesses.Count(b => b.ParticipantId == p.Id)))
+        var rows = await Sorted(participants, query, viewer.UserId).Skip(Math.Max(query.Page, 0) * size).Take(size)
+            .Select(p => new ParticipantRow(p.Id, p.Code, p.GivenName, p.Village, p.Block, db.Businesses.Count(b => b.ParticipantId == p.Id), p.SocialWorkerUserId == viewer.UserId))
             .ToListAsync(cancellationToken);
         return new Page<ParticipantRow>(rows, total);
     }
 
-    // The code breaks every tie, so paging never repeats or skips a participant.
-    private static IQueryable<Participant> Sorted(IQueryable<Participant> participants, ParticipantQuery query) => (query.SortBy, query.Descending) switch
+    // Her own caseload comes first for a social worker; then the chosen order, the code breaking
+    // every tie, so paging never repeats or skips a participant.
+    private static IQueryable<Participant> Sorted(IQueryable<Participant> participants, ParticipantQuery query, string viewerId)
     {
-        (ParticipantSort.Name, false) => participants.OrderBy(p => p.GivenName).ThenBy(p => p.Code),
-        (ParticipantSort.Name, true) => participants.OrderByDescending(p => p.GivenName).ThenBy(p => p.Code),
-        (ParticipantSort.Village, false) => participants.OrderBy(p => p.Village).ThenBy(p => p.Code),
-        (ParticipantSort.Village, true) => participants.OrderByDescending(p => p.Village).ThenBy(p => p.Code),
-        (_, true) => participants.OrderByDescending(p => p.Code),
-        _ => participants.OrderBy(p => p.Code),
-    };
+        var mineFirst = participants.OrderByDescending(p => p.SocialWorkerUserId == viewerId);
+        return (query.SortBy, query.Descending) switch
+        {
+            (ParticipantSort.Name, false) => mineFirst.ThenBy(p => p.GivenName).ThenBy(p => p.Code),
+            (ParticipantSort.Name, true) => mineFirst.ThenByDescending(p => p.GivenName).ThenBy(p => p.Code),
+            (ParticipantSort.Village, false) => mineFirst.ThenBy(p => p.Village).ThenBy(p => p.Code),
+            (ParticipantSort.Village, true) => mineFirst.ThenByDescending(p => p.Village).ThenBy(p => p.Code),
+            (_, true) => mineFirst.ThenByDescending(p => p.Code),
+            _ => mineFirst.ThenBy(p => p.Code),
+        };
+    }
 }

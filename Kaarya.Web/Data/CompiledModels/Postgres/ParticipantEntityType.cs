@@ -21,9 +21,9 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 "Kaarya.Domain.Participants.Participant",
                 typeof(Participant),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 navigationCount: 2,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -78,6 +78,15 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 maxLength: 120);
             givenName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var socialWorkerUserId = runtimeEntityType.AddProperty(
+                "SocialWorkerUserId",
+                typeof(string),
+                propertyInfo: typeof(Participant).GetProperty("SocialWorkerUserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Participant).GetField("<SocialWorkerUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            socialWorkerUserId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",
                 typeof(DateTimeOffset?),
@@ -111,6 +120,9 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
             var index = runtimeEntityType.AddIndex(
                 new[] { code },
                 unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { socialWorkerUserId });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
     public partial class PostgresKaaryaDbContextModel
     {
         private PostgresKaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("27650a1b-fa32-4354-85f7-013c392f3be2"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("e96f573f-3bf2-4b66-90d6-af1eee923789"), entityTypeCount: 43)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
     public partial class KaaryaDbContextModel
     {
         private KaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4bb14349-3d11-4c51-8a82-ffce34a1754d"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("f519e00d-ae8e-48be-9434-18d32dec7c4d"), entityTypeCount: 43)
         {
         }
 

@@ -20,9 +20,9 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 "Kaarya.Domain.Participants.Participant",
                 typeof(Participant),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 navigationCount: 2,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -70,6 +70,14 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Participant).GetField("<GivenName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 120);
 
+            var socialWorkerUserId = runtimeEntityType.AddProperty(
+                "SocialWorkerUserId",
+                typeof(string),
+                propertyInfo: typeof(Participant).GetProperty("SocialWorkerUserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Participant).GetField("<SocialWorkerUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",
                 typeof(DateTimeOffset?),
@@ -99,6 +107,9 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
             var index = runtimeEntityType.AddIndex(
                 new[] { code },
                 unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { socialWorkerUserId });
 
             return runtimeEntityType;
         }

@@ -833,6 +833,10 @@ namespace Kaarya.Web.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("SocialWorkerUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -849,6 +853,8 @@ namespace Kaarya.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SocialWorkerUserId");
 
                     b.ToTable("Participants");
                 });

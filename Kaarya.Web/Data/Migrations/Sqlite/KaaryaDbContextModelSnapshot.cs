@@ -826,6 +826,10 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SocialWorkerUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -842,6 +846,8 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SocialWorkerUserId");
 
                     b.ToTable("Participants");
                 });
