@@ -60,6 +60,7 @@ public static class KaaryaServices
         services.AddScoped<ProgrammeSetup>();
         services.AddScoped<BusinessStatusService>();
         services.AddScoped<Caseloads>();
+        services.AddScoped<ConsentService>();
         services.AddScoped<SetupState>();
         services.AddSingleton<FundingTotals>();
         services.AddScoped<DisbursementService>();

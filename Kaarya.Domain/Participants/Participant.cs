@@ -67,20 +67,47 @@ public sealed class Participant : AuditableEntity
 
     public IReadOnlyList<Enrolment> Enrolments => _enrolments.AsReadOnly();
 
-    public void RecordConsent(ConsentPurpose purpose, bool granted, DateOnly on)
+    /// <summary>
+    /// Records her consent for a purpose given, renewed (until <paramref name="expiresOn"/>, if it
+    /// lapses) or withdrawn. Nothing is overwritten: the latest-dated record for a purpose counts,
+    /// so one written down late does not outrank a later decision of hers.
+    /// </summary>
+    public void RecordConsent(ConsentPurpose purpose, bool granted, DateOnly on, DateOnly? expiresOn = null)
     {
-        _consents.Add(new ConsentRecord(purpose, granted, on));
+        Rule.Require(Enum.IsDefined(purpose), "consent-purpose", "Choose what the consent is for.");
+        Rule.Require(expiresOn is null || (granted && expiresOn > on), "consent-expiry",
+            "A consent expires after the day it is given; a withdrawal has no expiry.");
+        _consents.Add(new ConsentRecord(purpose, granted, on, expiresOn));
     }
 
-    public bool HasConsented(ConsentPurpose purpose) =>
-        _consents.Where(c => c.Purpose == purpose).OrderBy(c => c.RecordedOn).LastOrDefault()?.Granted ?? false;
+    /// <summary>The consent in force for a purpose: the latest recorded, if any.</summary>
+    public ConsentRecord? LatestConsent(ConsentPurpose purpose) =>
+        _consents.Where(c => c.Purpose == purpose).OrderBy(c => c.RecordedOn).LastOrDefault();
+
+    /// <summary>Whether she has consented to the purpose on that day: given, not withdrawn since, not expired.</summary>
+    public bool ConsentsOn(ConsentPurpose purpose, DateOnly day) => LatestConsent(purpose)?.HoldsOn(day) ?? false;
+
+    /// <summary>Whether her latest consent for the purpose was a yes (whatever its expiry).</summary>
+    public bool HasConsented(ConsentPurpose purpose) => LatestConsent(purpose)?.Granted ?? false;
+
+    /// <summary>Consents she gave that no longer hold on that day: withdrawn since, or expired.</summary>
+    public IReadOnlyList<LapsedConsent> LapsedConsentsOn(DateOnly day) =>
+    [
+        .. Enum.GetValues<ConsentPurpose>()
+            .Select(LatestConsent)
+            .Where(c => c is not null && !c.HoldsOn(day) && (!c.Granted ? _consents.Exists(e => e.Purpose == c.Purpose && e.Granted) : true))
+            .Select(c => new LapsedConsent(c!.Purpose, c.Granted ? ConsentLapse.Expired : ConsentLapse.Withdrawn, c.Granted ? c.ExpiresOn!.Value : c.RecordedOn)),
+    ];
+
+    /// <summary>Her first name as an export to funders may show it: only with her consent to share with funders that day.</summary>
+    public string? NameForFundersOn(DateOnly day) => ConsentsOn(ConsentPurpose.SharedWithFunder, day) ? GivenName : null;
 
     public Enrolment EnrolIn(Phase phase, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(phase);
         Rule.Require(_enrolments.TrueForAll(e => e.PhaseId != phase.Id), "already-enrolled",
             $"{Code} is already enrolled in {phase.Name}.");
-        Rule.Require(HasConsented(ConsentPurpose.DataKept), "no-consent",
+        Rule.Require(ConsentsOn(ConsentPurpose.DataKept, on), "no-consent",
             $"{Code} has not consented to the programme keeping her data; record her consent first.");
         var enrolment = new Enrolment(phase.Id, on);
         _enrolments.Add(enrolment);
@@ -128,11 +155,12 @@ public sealed class ConsentRecord
     {
     }
 
-    internal ConsentRecord(ConsentPurpose purpose, bool granted, DateOnly recordedOn)
+    internal ConsentRecord(ConsentPurpose purpose, bool granted, DateOnly recordedOn, DateOnly? expiresOn)
     {
         Purpose = purpose;
         Granted = granted;
         RecordedOn = recordedOn;
+        ExpiresOn = expiresOn;
     }
 
     public ConsentPurpose Purpose { get; private set; }
@@ -140,7 +168,22 @@ public sealed class ConsentRecord
     public bool Granted { get; private set; }
 
     public DateOnly RecordedOn { get; private set; }
+
+    /// <summary>The last day a consent given for a time holds; null for one without end, or a withdrawal.</summary>
+    public DateOnly? ExpiresOn { get; private set; }
+
+    public bool HoldsOn(DateOnly day) => Granted && RecordedOn <= day && (ExpiresOn is null || day <= ExpiresOn);
 }
+
+/// <summary>How a consent she gave stopped holding.</summary>
+public enum ConsentLapse
+{
+    Withdrawn = 1,
+    Expired = 2,
+}
+
+/// <summary>A consent that no longer holds, and since when (the withdrawal, or the last day it held).</summary>
+public sealed record LapsedConsent(ConsentPurpose Purpose, ConsentLapse Lapse, DateOnly Since);
 
 /// <summary>A participant's place in one phase, and how it ended if it did.</summary>
 public sealed class Enrolment

@@ -81,6 +81,7 @@ public abstract class KaaryaComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<Kaarya.Web.Features.Programmes.SetupState>();
         Services.AddScoped<Kaarya.Web.Features.Businesses.BusinessStatusService>();
         Services.AddScoped<Kaarya.Web.Features.Participants.Caseloads>();
+        Services.AddScoped<Kaarya.Web.Features.Participants.ConsentService>();
         Services.AddScoped<Kaarya.Web.Features.Import.ImportTemplate>();
         Services.AddScoped(_ => new Kaarya.Web.Features.Import.RegisterImport(
             Database, Database.Clock,

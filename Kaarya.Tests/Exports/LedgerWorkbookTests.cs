@@ -241,10 +241,12 @@ public sealed partial class LedgerWorkbookTests
         const string bengaliReference = "রসিদ নং ১২ — ছাগলের খাবার";
         var sequence = await PostAsync(database, bengaliReference);
 
+        var shared = await NamesSharedWithFundersAsync(database);
+
         using var workbook = await ExportedWorkbook.ExportAsync(database, new LedgerExportFilter(IncludeNames: true), ExportedWorkbook.Manager);
 
         var rows = workbook.Sheet(LedgerSheet.Name).Tables.Single().DataRange.Rows().ToList();
-        Assert.All(rows, row => Assert.Equal(names[row.Field(LedgerSheet.Participant).GetString()], row.Field(LedgerSheet.ParticipantName).GetString()));
+        Assert.All(rows, row => Assert.Equal(shared[row.Field(LedgerSheet.Participant).GetString()], row.Field(LedgerSheet.ParticipantName).GetString()));
         Assert.Contains(rows, row => IsBengali(row.Field(LedgerSheet.ParticipantName).GetString()));
         Assert.Equal(bengaliReference, rows.Single(r => r.Field(LedgerSheet.Sequence).GetValue<long>() == sequence).Field(LedgerSheet.Reference).GetString());
 
@@ -252,7 +254,7 @@ public sealed partial class LedgerWorkbookTests
         var nameColumn = ExportedWorkbook.Column(balances, "Name");
         var codeColumn = ExportedWorkbook.Column(balances, "Participant");
         var lines = Enumerable.Range(2, ExportedWorkbook.RowOf(balances, "Total") - 2).ToList();
-        Assert.All(lines, row => Assert.Equal(names[balances.Cell(row, codeColumn).GetString()], balances.Cell(row, nameColumn).GetString()));
+        Assert.All(lines, row => Assert.Equal(shared[balances.Cell(row, codeColumn).GetString()], balances.Cell(row, nameColumn).GetString()));
         Assert.Contains("granted by manager.sutapa", workbook.Sheet(ManifestSheet.Name).Cell(ExportedWorkbook.RowOf(workbook.Sheet(ManifestSheet.Name), "Participant names"), 2).GetString(), StringComparison.Ordinal);
     }
 
@@ -377,6 +379,38 @@ public sealed partial class LedgerWorkbookTests
     {
         await using var db = database.CreateDbContext();
         return (await db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(Cancel)).Where(where).ToList();
+    }
+
+    [Fact]
+    public async Task A_name_granted_for_an_export_is_left_out_once_she_withdraws_her_consent_to_share_it_with_funders()
+    {
+        await using var database = await ExportedWorkbook.DemoDatabaseAsync();
+        var names = await GivenNamesAsync(database);
+        await using (var db = database.CreateDbContext())
+        {
+            db.ActingAs(Actors.Staff);
+            var kaa01 = await db.Participants.SingleAsync(p => p.Code == Kaarya.Domain.Participants.ParticipantCode.Create("KAA-01"), Cancel);
+            kaa01.RecordConsent(Kaarya.Domain.Participants.ConsentPurpose.SharedWithFunder, granted: false, new DateOnly(2013, 9, 1));
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        using var workbook = await ExportedWorkbook.ExportAsync(database, new LedgerExportFilter(IncludeNames: true), ExportedWorkbook.Manager);
+
+        var rows = workbook.Sheet(LedgerSheet.Name).Tables.Single().DataRange.Rows().ToList();
+        var hers = rows.Where(r => r.Field(LedgerSheet.Participant).GetString() == "KAA-01").ToList();
+        Assert.NotEmpty(hers);
+        Assert.All(hers, r => Assert.Equal(string.Empty, r.Field(LedgerSheet.ParticipantName).GetString()));
+        Assert.DoesNotMatch(AsAWord(names["KAA-01"]), workbook.AllPartsText());
+        Assert.Contains(rows, r => r.Field(LedgerSheet.ParticipantName).GetString().Length > 0);
+    }
+
+    /// <summary>Each participant's name as an export to funders may show it today (Participant.NameForFundersOn), or nothing.</summary>
+    private static async Task<Dictionary<string, string>> NamesSharedWithFundersAsync(TestDatabase database)
+    {
+        await using var db = database.CreateDbContext();
+        var today = ProgrammeCalendar.Today(database.Clock);
+        return (await db.Participants.AsNoTracking().ToListAsync(Cancel))
+            .ToDictionary(p => p.Code.Value, p => p.NameForFundersOn(today) ?? string.Empty);
     }
 
     private static async Task<Dictionary<string, string>> GivenNamesAsync(TestDatabase database)

@@ -34,6 +34,7 @@ public static class AccessMatrix
         ["GET /users"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /setup"] = Roles(KaaryaRole.ProgrammeManager),
         ["GET /caseloads"] = Roles(KaaryaRole.ProgrammeManager),
+        ["GET /participants/{Id:guid}"] = Roles(KaaryaRole.Staff, KaaryaRole.ProgrammeManager),
         ["GET /my-business"] = Roles(KaaryaRole.Survivor),
         ["GET /my-business/print"] = Roles(KaaryaRole.Survivor),
         ["GET /account/login"] = Everyone,

@@ -112,7 +112,7 @@ public sealed class LedgerSnapshot
 /// stream: every entry through the snapshot's head passes the chain verifier, and those the
 /// filter chooses come out as rows. Nothing here checks who is asking: the export does.
 /// </summary>
-public sealed class LedgerExportQuery(IDbContextFactory<KaaryaDbContext> contexts)
+public sealed class LedgerExportQuery(IDbContextFactory<KaaryaDbContext> contexts, TimeProvider clock)
 {
     public async Task<LedgerSnapshot> SnapshotAsync(LedgerExportFilter filter, CancellationToken cancellationToken = default)
     {
@@ -178,10 +178,12 @@ public sealed class LedgerExportQuery(IDbContextFactory<KaaryaDbContext> context
             .Select(b => new { b.Id, b.Name, b.ParticipantId })
             .ToDictionaryAsync(b => b.Id, b => (b.Name, b.ParticipantId), cancellationToken);
 
-        // Real names are read only when a manager granted them for this export.
+        // Real names are read only when a manager granted them for this export, and each is shown
+        // only with her consent to share with funders that holds today (Participant.NameForFundersOn).
+        var today = ProgrammeCalendar.Today(clock);
         var participants = filter.IncludeNames
-            ? await db.Participants.AsNoTracking().Select(p => new { p.Id, p.Code, p.GivenName })
-                .ToDictionaryAsync(p => p.Id, p => (p.Code, (string?)p.GivenName), cancellationToken)
+            ? (await db.Participants.AsNoTracking().ToListAsync(cancellationToken))
+                .ToDictionary(p => p.Id, p => (p.Code, p.NameForFundersOn(today)))
             : await db.Participants.AsNoTracking().Select(p => new { p.Id, p.Code })
                 .ToDictionaryAsync(p => p.Id, p => (p.Code, (string?)null), cancellationToken);
 

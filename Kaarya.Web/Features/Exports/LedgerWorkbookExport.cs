@@ -33,7 +33,7 @@ public sealed class LedgerWorkbookExport(IDbContextFactory<KaaryaDbContext> cont
     // time leaves the other core to everyone else's pages.
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    private readonly LedgerExportQuery _query = new(contexts);
+    private readonly LedgerExportQuery _query = new(contexts, clock);
 
     /// <summary>
     /// Writes the workbook into <paramref name="destination"/>, which needs only to be writable

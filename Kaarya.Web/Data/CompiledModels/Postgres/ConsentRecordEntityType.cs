@@ -24,7 +24,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 "Kaarya.Domain.Participants.ConsentRecord",
                 typeof(ConsentRecord),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -36,6 +36,14 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var expiresOn = runtimeEntityType.AddProperty(
+                "ExpiresOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(ConsentRecord).GetProperty("ExpiresOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConsentRecord).GetField("<ExpiresOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            expiresOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var granted = runtimeEntityType.AddProperty(
                 "Granted",

@@ -12,7 +12,7 @@ namespace Kaarya.Web.Data.CompiledModels.Postgres
     public partial class PostgresKaaryaDbContextModel
     {
         private PostgresKaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e96f573f-3bf2-4b66-90d6-af1eee923789"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("2aaf2905-ff16-482b-90cf-e30f027eaa6a"), entityTypeCount: 43)
         {
         }
 

@@ -23,7 +23,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 "Kaarya.Domain.Participants.ConsentRecord",
                 typeof(ConsentRecord),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -34,6 +34,13 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var expiresOn = runtimeEntityType.AddProperty(
+                "ExpiresOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(ConsentRecord).GetProperty("ExpiresOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConsentRecord).GetField("<ExpiresOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var granted = runtimeEntityType.AddProperty(
                 "Granted",

@@ -11,7 +11,7 @@ namespace Kaarya.Web.Data.CompiledModels.Sqlite
     public partial class KaaryaDbContextModel
     {
         private KaaryaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f519e00d-ae8e-48be-9434-18d32dec7c4d"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("b049d196-8735-4183-b277-2bdbdc8d3f32"), entityTypeCount: 43)
         {
         }
 

@@ -1969,6 +1969,9 @@ namespace Kaarya.Web.Data.Migrations.Postgres
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
+                            b1.Property<DateOnly?>("ExpiresOn")
+                                .HasColumnType("date");
+
                             b1.Property<bool>("Granted")
                                 .HasColumnType("boolean");
 

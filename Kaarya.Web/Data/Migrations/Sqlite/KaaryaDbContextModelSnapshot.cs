@@ -1950,6 +1950,9 @@ namespace Kaarya.Web.Data.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<DateOnly?>("ExpiresOn")
+                                .HasColumnType("TEXT");
+
                             b1.Property<bool>("Granted")
                                 .HasColumnType("INTEGER");
 
